@@ -1,0 +1,61 @@
+package newsroom.nlp.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the nlp-service under {@code newsroom.nlp}. */
+@ConfigMapping(prefix = "newsroom.nlp")
+public interface NlpConfig {
+
+    Consumer consumer();
+
+    KnowledgeBase knowledgeBase();
+
+    Extract extract();
+
+    interface Consumer {
+        /** Off for tools that only need the extractor (the benchmark of the extractor alone). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("nlp-service")
+        String groupId();
+
+        @WithDefault("news.articles.raw")
+        String topic();
+
+        @WithDefault("news.articles.enriched")
+        String outputTopic();
+
+        /** Threads extracting the records of one poll in parallel. */
+        @WithDefault("2")
+        int workers();
+
+        @WithDefault("64")
+        int maxPollRecords();
+
+        /** Wait before re-reading a batch whose publish failed (broker down). */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        Optional<String> clientId();
+    }
+
+    interface KnowledgeBase {
+        /** Starter knowledge base on the classpath, loaded once per content hash. */
+        @WithDefault("kb/starter.jsonl")
+        String starterResource();
+
+        @WithDefault("true")
+        boolean loadStarter();
+    }
+
+    interface Extract {
+        /** Largest body {@code POST /api/extract} accepts, in characters. */
+        @WithDefault("6000000")
+        int maxChars();
+    }
+}

@@ -1,0 +1,234 @@
+package newsroom.nlp.extraction;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import newsroom.events.ArticleEntity;
+import newsroom.events.ArticleText;
+import newsroom.events.EntityType;
+import newsroom.events.Mention;
+import newsroom.nlp.Extraction;
+import newsroom.nlp.KbEntry;
+import newsroom.nlp.extraction.KnowledgeBaseIndex.AliasTarget;
+import newsroom.nlp.extraction.KnowledgeBaseIndex.CaseRule;
+
+/**
+ * The extractor in stages: normalization (offsets kept), knowledge-base pass (Aho–Corasick, accent and case
+ * insensitive, word boundaries), rules, resolution of overlaps, in-article coreference of partial names, then
+ * grouping into canonical entities with salience.
+ */
+public final class HybridEntityExtractor implements EntityExtractor {
+
+    public static final String ENGINE = "hybrid";
+    public static final String VERSION = "1";
+
+    private final Supplier<KnowledgeBaseIndex> knowledgeBase;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final RuleRecognizer rules = new RuleRecognizer();
+
+    public HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public Extraction extract(String title, String body) {
+        String original = ArticleText.of(title, body);
+        int titleLength = title == null ? 0 : title.length();
+        NormalizedText normalized = normalizer.normalize(original);
+        String text = normalized.text();
+        String folded = TextFolding.fold(text);
+        KnowledgeBaseIndex kb = knowledgeBase.get();
+
+        List<Span> accepted = new ArrayList<>();
+        acceptNonOverlapping(accepted, knowledgeBasePass(kb, text, folded));
+        acceptNonOverlapping(accepted, rules.find(text));
+        acceptNonOverlapping(accepted, partialNames(kb, accepted, text, folded));
+        accepted.sort(Comparator.comparingInt(Span::start));
+        return new Extraction(null, group(kb, accepted, normalized, titleLength));
+    }
+
+    /** Alias occurrences on word boundaries whose case fits the alias; ambiguous aliases go to the entity the article supports. */
+    static List<Span> knowledgeBasePass(KnowledgeBaseIndex kb, String text, String folded) {
+        List<AliasAutomaton.Hit> hits = kb.automaton().findAll(folded);
+        List<Span> spans = new ArrayList<>(hits.size());
+        Set<String> unambiguous = new HashSet<>();
+        List<AliasAutomaton.Hit> kept = new ArrayList<>(hits.size());
+        for (AliasAutomaton.Hit hit : hits) {
+            AliasTarget target = kb.target(hit.pattern());
+            if (!onWordBoundaries(text, hit.start(), hit.end()) || !caseFits(text, hit.start(), hit.end(), target.caseRule())) {
+                continue;
+            }
+            kept.add(hit);
+            if (target.entityIds().size() == 1) {
+                unambiguous.add(target.entityIds().get(0));
+            }
+        }
+        for (AliasAutomaton.Hit hit : kept) {
+            AliasTarget target = kb.target(hit.pattern());
+            String id = target.entityIds().get(0);
+            for (String candidate : target.entityIds()) {
+                if (unambiguous.contains(candidate)) {
+                    id = candidate;
+                    break;
+                }
+            }
+            KbEntry entry = kb.entity(id);
+            spans.add(new Span(hit.start(), hit.end(), entry.type(), id, entry.name(), Span.Source.KNOWLEDGE_BASE));
+        }
+        return spans;
+    }
+
+    /**
+     * Partial names of the people (and organizations) already found: "Garcia" or "Kilmar" after "Kilmar Abrego
+     * Garcia", "Bukele" after "Nayib Bukele". A part shared by two entities of the article links to neither.
+     */
+    static List<Span> partialNames(KnowledgeBaseIndex kb, List<Span> found, String text, String folded) {
+        Map<String, String> owner = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        Map<String, Span> byId = new LinkedHashMap<>();
+        for (Span s : found) {
+            if (s.type() == EntityType.PERSON && s.entityId() != null) {
+                byId.putIfAbsent(s.entityId(), s);
+            }
+        }
+        for (Span s : byId.values()) {
+            List<String> names = new ArrayList<>();
+            names.add(s.name());
+            KbEntry entry = kb.entity(s.entityId());
+            if (entry != null) {
+                names.addAll(entry.aliases());
+            }
+            for (String name : names) {
+                for (String part : NameParts.partsOf(name)) {
+                    String key = TextFolding.fold(part);
+                    String previous = owner.putIfAbsent(key, s.entityId());
+                    if (previous != null && !previous.equals(s.entityId())) {
+                        shared.add(key);
+                    }
+                }
+            }
+        }
+        shared.forEach(owner::remove);
+        if (owner.isEmpty()) {
+            return List.of();
+        }
+        List<Span> spans = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!TextFolding.isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && TextFolding.isWordChar(text.charAt(end))) {
+                end++;
+            }
+            String id = Character.isUpperCase(text.charAt(i)) ? owner.get(folded.substring(i, end)) : null;
+            if (id != null) {
+                Span s = byId.get(id);
+                spans.add(new Span(i, end, s.type(), id, s.name(), Span.Source.COREFERENCE));
+            }
+            i = end;
+        }
+        return spans;
+    }
+
+    static boolean onWordBoundaries(String text, int start, int end) {
+        return (start == 0 || !TextFolding.isWordChar(text.charAt(start - 1)))
+                && (end >= text.length() || !TextFolding.isWordChar(text.charAt(end)));
+    }
+
+    static boolean caseFits(String text, int start, int end, CaseRule rule) {
+        switch (rule) {
+            case CAPITALIZED:
+                char first = text.charAt(start);
+                return !Character.isLetter(first) || Character.isUpperCase(first);
+            case UPPER:
+                for (int i = start; i < end; i++) {
+                    if (Character.isLowerCase(text.charAt(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    /** Adds candidates that overlap nothing accepted so far, longest first. */
+    static void acceptNonOverlapping(List<Span> accepted, List<Span> candidates) {
+        List<Span> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparingInt(Span::length).reversed().thenComparingInt(Span::start));
+        for (Span c : sorted) {
+            boolean free = true;
+            for (Span a : accepted) {
+                if (a.overlaps(c)) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                accepted.add(c);
+            }
+        }
+    }
+
+    private static List<ArticleEntity> group(KnowledgeBaseIndex kb, List<Span> spans, NormalizedText normalized,
+            int titleLength) {
+        Map<String, List<Span>> byId = new LinkedHashMap<>();
+        for (Span s : spans) {
+            byId.computeIfAbsent(s.entityId(), k -> new ArrayList<>()).add(s);
+        }
+        int textLength = Math.max(1, normalized.original().length());
+        int leadEnd = titleLength + 2 + 400;
+        Map<String, Double> scores = new HashMap<>();
+        Map<String, List<Mention>> mentions = new HashMap<>();
+        double maxScore = 0;
+        for (Map.Entry<String, List<Span>> e : byId.entrySet()) {
+            double score = 0;
+            List<Mention> ms = new ArrayList<>();
+            for (Span s : e.getValue()) {
+                int start = normalized.originalStart(s.start());
+                int end = normalized.originalEnd(s.end());
+                ms.add(new Mention(start, end, normalized.original().substring(start, end)));
+                score += start < titleLength ? 3 : start < leadEnd ? 2 : 1;
+            }
+            scores.put(e.getKey(), score);
+            mentions.put(e.getKey(), ms);
+            maxScore = Math.max(maxScore, score);
+        }
+        List<ArticleEntity> entities = new ArrayList<>();
+        for (Map.Entry<String, List<Span>> e : byId.entrySet()) {
+            String id = e.getKey();
+            Span first = e.getValue().get(0);
+            KbEntry entry = kb.entity(id);
+            String name = entry != null ? entry.name() : first.name();
+            EntityType type = entry != null ? entry.type() : first.type();
+            List<Mention> ms = mentions.get(id);
+            double position = 1.0 - (double) ms.get(0).start() / textLength;
+            double salience = 0.7 * scores.get(id) / maxScore + 0.3 * position;
+            salience = Math.round(Math.max(0, Math.min(1, salience)) * 1000) / 1000.0;
+            entities.add(new ArticleEntity(id, name, type, ms, ms.size(), salience));
+        }
+        entities.sort(Comparator.comparingDouble(ArticleEntity::salience).reversed().thenComparing(ArticleEntity::id));
+        return entities;
+    }
+}
