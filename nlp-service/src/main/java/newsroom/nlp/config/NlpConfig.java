@@ -16,6 +16,29 @@ public interface NlpConfig {
 
     Extract extract();
 
+    Ner ner();
+
+    Language language();
+
+    interface Ner {
+        /** {@code corenlp} (GPL module nlp-corenlp) or {@code none} (knowledge base and rules only). */
+        @WithDefault("corenlp")
+        String engine();
+
+        /** For corenlp: {@code conll4} (PERSON/ORG/LOC/MISC) or {@code all3} (PERSON/ORG/LOC). */
+        @WithDefault("conll4")
+        String model();
+    }
+
+    interface Language {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** ISO 639-1 codes Lingua tells apart; each one costs memory. */
+        @WithDefault("en,es,fr,de,pt,it")
+        java.util.List<String> languages();
+    }
+
     interface Consumer {
         /** Off for tools that only need the extractor (the benchmark of the extractor alone). */
         @WithDefault("true")

@@ -16,6 +16,8 @@ import newsroom.events.EntityType;
 import newsroom.events.Mention;
 import newsroom.nlp.Extraction;
 import newsroom.nlp.KbEntry;
+import newsroom.nlp.ner.NameRecognizer;
+import newsroom.nlp.ner.RecognizedName;
 import newsroom.nlp.extraction.KnowledgeBaseIndex.AliasTarget;
 import newsroom.nlp.extraction.KnowledgeBaseIndex.CaseRule;
 
@@ -27,19 +29,38 @@ import newsroom.nlp.extraction.KnowledgeBaseIndex.CaseRule;
 public final class HybridEntityExtractor implements EntityExtractor {
 
     public static final String ENGINE = "hybrid";
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
+    /** Most mentions listed per entity (count still counts all): keeps a 5 MB article's event publishable. */
+    static final int MAX_MENTIONS = 500;
+    /** Most entities listed per article, by salience. */
+    static final int MAX_ENTITIES = 1_000;
 
     private final Supplier<KnowledgeBaseIndex> knowledgeBase;
+    private final LanguageIdentifier languages;
+    private final NameRecognizer recognizer;
+    private final String engine;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final RuleRecognizer rules = new RuleRecognizer();
 
+    /** Knowledge base and rules only, every text taken as English. */
     public HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase) {
+        this(knowledgeBase, LanguageIdentifier.ENGLISH_ONLY, null);
+    }
+
+    /**
+     * @param recognizer statistical name recognizer for English texts, or {@code null} for knowledge base and rules only
+     */
+    public HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase, LanguageIdentifier languages,
+            NameRecognizer recognizer) {
         this.knowledgeBase = knowledgeBase;
+        this.languages = languages;
+        this.recognizer = recognizer;
+        this.engine = recognizer == null ? ENGINE : ENGINE + "+" + recognizer.name();
     }
 
     @Override
     public String engine() {
-        return ENGINE;
+        return engine;
     }
 
     @Override
@@ -55,13 +76,27 @@ public final class HybridEntityExtractor implements EntityExtractor {
         String text = normalized.text();
         String folded = TextFolding.fold(text);
         KnowledgeBaseIndex kb = knowledgeBase.get();
+        String language = languages.identify(text);
 
-        List<Span> accepted = new ArrayList<>();
-        acceptNonOverlapping(accepted, knowledgeBasePass(kb, text, folded));
-        acceptNonOverlapping(accepted, rules.find(text));
-        acceptNonOverlapping(accepted, partialNames(kb, accepted, text, folded));
-        accepted.sort(Comparator.comparingInt(Span::start));
-        return new Extraction(null, group(kb, accepted, normalized, titleLength));
+        List<Span> kbSpans = knowledgeBasePass(kb, text, folded);
+        List<Span> ruleSpans = rules.find(text);
+        // the model is English; other languages get the knowledge base and the rules
+        List<RecognizedName> modelNames = recognizer != null && (language == null || "en".equals(language))
+                && looksLikeProse(text) ? recognizer.recognize(text) : List.of();
+        List<Span> spans = EntityResolver.resolve(kb, text, folded, kbSpans, ruleSpans, modelNames);
+        return new Extraction(language, group(kb, spans, normalized, titleLength));
+    }
+
+    /** Binary junk and symbol soup are not worth the model's time. */
+    static boolean looksLikeProse(String text) {
+        int letters = 0;
+        int sample = Math.min(text.length(), 5_000);
+        for (int i = 0; i < sample; i++) {
+            if (Character.isLetter(text.charAt(i)) || text.charAt(i) == ' ') {
+                letters++;
+            }
+        }
+        return sample > 0 && letters * 10 >= sample * 7;
     }
 
     /** Alias occurrences on word boundaries whose case fits the alias; ambiguous aliases go to the entity the article supports. */
@@ -99,7 +134,7 @@ public final class HybridEntityExtractor implements EntityExtractor {
      * Partial names of the people (and organizations) already found: "Garcia" or "Kilmar" after "Kilmar Abrego
      * Garcia", "Bukele" after "Nayib Bukele". A part shared by two entities of the article links to neither.
      */
-    static List<Span> partialNames(KnowledgeBaseIndex kb, List<Span> found, String text, String folded) {
+    static List<Span> partialNames(KnowledgeBaseIndex kb, List<Span> found, String text, String folded, SpanSet taken) {
         Map<String, String> owner = new HashMap<>();
         Set<String> shared = new HashSet<>();
         Map<String, Span> byId = new LinkedHashMap<>();
@@ -141,7 +176,8 @@ public final class HybridEntityExtractor implements EntityExtractor {
             while (end < n && TextFolding.isWordChar(text.charAt(end))) {
                 end++;
             }
-            String id = Character.isUpperCase(text.charAt(i)) ? owner.get(folded.substring(i, end)) : null;
+            String id = Character.isUpperCase(text.charAt(i)) && !taken.overlapsAny(i, end)
+                    ? owner.get(folded.substring(i, end)) : null;
             if (id != null) {
                 Span s = byId.get(id);
                 spans.add(new Span(i, end, s.type(), id, s.name(), Span.Source.COREFERENCE));
@@ -173,24 +209,6 @@ public final class HybridEntityExtractor implements EntityExtractor {
         }
     }
 
-    /** Adds candidates that overlap nothing accepted so far, longest first. */
-    static void acceptNonOverlapping(List<Span> accepted, List<Span> candidates) {
-        List<Span> sorted = new ArrayList<>(candidates);
-        sorted.sort(Comparator.comparingInt(Span::length).reversed().thenComparingInt(Span::start));
-        for (Span c : sorted) {
-            boolean free = true;
-            for (Span a : accepted) {
-                if (a.overlaps(c)) {
-                    free = false;
-                    break;
-                }
-            }
-            if (free) {
-                accepted.add(c);
-            }
-        }
-    }
-
     private static List<ArticleEntity> group(KnowledgeBaseIndex kb, List<Span> spans, NormalizedText normalized,
             int titleLength) {
         Map<String, List<Span>> byId = new LinkedHashMap<>();
@@ -201,6 +219,7 @@ public final class HybridEntityExtractor implements EntityExtractor {
         int leadEnd = titleLength + 2 + 400;
         Map<String, Double> scores = new HashMap<>();
         Map<String, List<Mention>> mentions = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         double maxScore = 0;
         for (Map.Entry<String, List<Span>> e : byId.entrySet()) {
             double score = 0;
@@ -208,10 +227,13 @@ public final class HybridEntityExtractor implements EntityExtractor {
             for (Span s : e.getValue()) {
                 int start = normalized.originalStart(s.start());
                 int end = normalized.originalEnd(s.end());
-                ms.add(new Mention(start, end, normalized.original().substring(start, end)));
+                if (ms.size() < MAX_MENTIONS) {
+                    ms.add(new Mention(start, end, normalized.original().substring(start, end)));
+                }
                 score += start < titleLength ? 3 : start < leadEnd ? 2 : 1;
             }
             scores.put(e.getKey(), score);
+            counts.put(e.getKey(), e.getValue().size());
             mentions.put(e.getKey(), ms);
             maxScore = Math.max(maxScore, score);
         }
@@ -226,9 +248,9 @@ public final class HybridEntityExtractor implements EntityExtractor {
             double position = 1.0 - (double) ms.get(0).start() / textLength;
             double salience = 0.7 * scores.get(id) / maxScore + 0.3 * position;
             salience = Math.round(Math.max(0, Math.min(1, salience)) * 1000) / 1000.0;
-            entities.add(new ArticleEntity(id, name, type, ms, ms.size(), salience));
+            entities.add(new ArticleEntity(id, name, type, ms, counts.get(id), salience));
         }
         entities.sort(Comparator.comparingDouble(ArticleEntity::salience).reversed().thenComparing(ArticleEntity::id));
-        return entities;
+        return entities.size() > MAX_ENTITIES ? entities.subList(0, MAX_ENTITIES) : entities;
     }
 }

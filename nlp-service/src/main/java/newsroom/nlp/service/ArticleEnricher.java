@@ -22,6 +22,11 @@ public class ArticleEnricher {
                 .register(registry);
     }
 
+    /** Loads the models at start rather than on the first article, and warms the code paths. */
+    void warmUp(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        extractor.extract("Warm-up", "President Trump met Nayib Bukele in Washington on Monday.");
+    }
+
     public EnrichedArticle enrich(RawArticle raw) {
         long t0 = System.nanoTime();
         Extraction extraction = extract(raw.title(), raw.body());

@@ -1,17 +1,35 @@
 package newsroom.nlp.service;
 
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import newsroom.nlp.config.NlpConfig;
 import newsroom.nlp.extraction.EntityExtractor;
 import newsroom.nlp.extraction.HybridEntityExtractor;
+import newsroom.nlp.extraction.LanguageIdentifier;
+import newsroom.nlp.extraction.LinguaLanguageIdentifier;
+import newsroom.nlp.ner.NameRecognizer;
+import newsroom.nlp.ner.NameRecognizers;
 
-/** Wires the extractor stages to the live knowledge base. */
+/** Wires the extractor stages (language, model, knowledge base) from configuration. */
 @ApplicationScoped
 public class ExtractorProducer {
+    private static final Logger LOG = Logger.getLogger(ExtractorProducer.class);
 
     @Produces
     @ApplicationScoped
-    EntityExtractor extractor(KnowledgeBase knowledgeBase) {
-        return new HybridEntityExtractor(knowledgeBase::index);
+    EntityExtractor extractor(KnowledgeBase knowledgeBase, NlpConfig config) {
+        long t0 = System.nanoTime();
+        LanguageIdentifier languages = config.language().enabled()
+                ? new LinguaLanguageIdentifier(config.language().languages())
+                : LanguageIdentifier.ENGLISH_ONLY;
+        NameRecognizer recognizer = "none".equals(config.ner().engine()) ? null
+                : NameRecognizers.create(config.ner().engine(), Map.of("model", config.ner().model()));
+        HybridEntityExtractor extractor = new HybridEntityExtractor(knowledgeBase::index, languages, recognizer);
+        LOG.infof("Extractor %s ready in %d ms", extractor.engine(), (System.nanoTime() - t0) / 1_000_000);
+        return extractor;
     }
 }
