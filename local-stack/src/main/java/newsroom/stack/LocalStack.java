@@ -1,0 +1,167 @@
+package newsroom.stack;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Real Kafka, Elasticsearch and PostgreSQL on this machine, without Docker. Every operation runs under an exclusive
+ * lock on {@code <dir>/stack.lock}, so several test JVMs, helpers and the launcher can call it at once.
+ */
+public final class LocalStack {
+
+    private static final java.util.concurrent.ConcurrentHashMap<Path, Object> JVM_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final StackConfig config;
+    private final Consumer<String> out;
+    private final List<LocalServer> servers;
+
+    public LocalStack(StackConfig config, Consumer<String> out) {
+        this.config = config;
+        this.out = out;
+        this.servers = List.of(new KafkaServer(config), new ElasticsearchServer(config), new PostgresServer(config));
+    }
+
+    /** Reuses or starts the stack; progress lines go to standard output. */
+    public static RunningStack ensureRunning(StackConfig config) {
+        return new LocalStack(config, line -> System.out.println("[local-stack " + config.name() + "] " + line))
+                .ensureRunning();
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /**
+     * For each server: reuse ours if alive (waiting for it if it is still starting), fail clearly if its port is taken
+     * by another program, else start it. The servers start in parallel; returns once all three answer.
+     */
+    public RunningStack ensureRunning() {
+        long started = System.nanoTime();
+        long deadline = started + config.startTimeout().toNanos();
+        withLock(() -> {
+            List<Optional<ProcessHandle>> processes = new ArrayList<>();
+            for (LocalServer server : servers) {
+                processes.add(server.ensureStarted(out));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(servers.size(), runnable -> {
+                Thread thread = new Thread(runnable, "local-stack-readiness");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<Future<Void>> ready = new ArrayList<>();
+                for (int i = 0; i < servers.size(); i++) {
+                    LocalServer server = servers.get(i);
+                    Optional<ProcessHandle> process = processes.get(i);
+                    ready.add(pool.submit(() -> {
+                        if (process.isPresent()) {
+                            server.awaitReady(process.get(), deadline);
+                        } else if (!server.answers()) {
+                            server.awaitReused(deadline);
+                        } else {
+                            server.afterReady();
+                        }
+                        return null;
+                    }));
+                }
+                List<String> failures = new ArrayList<>();
+                for (Future<Void> future : ready) {
+                    try {
+                        future.get();
+                    } catch (ExecutionException e) {
+                        failures.add(e.getCause() instanceof StackException ? e.getCause().getMessage()
+                                : String.valueOf(e.getCause()));
+                    }
+                }
+                if (!failures.isEmpty()) {
+                    throw new StackException("the " + config.name() + " stack did not start:\n"
+                            + String.join("\n\n", failures));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return null;
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        out.accept(String.format("ready in %.1f s: Kafka %s, Elasticsearch %s, PostgreSQL %s", millis / 1000.0,
+                config.running().kafkaBootstrap(), config.running().elasticsearchUrl(), config.running().jdbcUrl()));
+        return config.running();
+    }
+
+    /** Stops the servers our pid files name (whole process trees). Returns how many were running. */
+    public int stop() {
+        return withLock(() -> {
+            int stopped = 0;
+            // Reverse order: the databases last, after whatever might still write to them.
+            List<LocalServer> reversed = new ArrayList<>(servers);
+            java.util.Collections.reverse(reversed);
+            for (LocalServer server : reversed) {
+                if (server.stop(out)) {
+                    stopped++;
+                }
+            }
+            if (stopped == 0) {
+                out.accept("nothing of the " + config.name() + " stack was running");
+            }
+            return stopped;
+        });
+    }
+
+    public List<ServerStatus> status() {
+        return servers.stream().map(LocalServer::status).toList();
+    }
+
+    private interface Locked<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T withLock(Locked<T> action) {
+        Path lockFile = config.baseDir().resolve("stack.lock").toAbsolutePath().normalize();
+        // A file lock excludes other processes; threads of this JVM queue on the monitor first.
+        synchronized (JVM_LOCKS.computeIfAbsent(lockFile, path -> new Object())) {
+            return withFileLock(lockFile, action);
+        }
+    }
+
+    private <T> T withFileLock(Path lockFile, Locked<T> action) {
+        try {
+            Files.createDirectories(config.baseDir());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = tryLock(channel);
+                if (lock == null) {
+                    out.accept("waiting for another process using the " + config.name() + " stack (" + lockFile + ")");
+                    lock = channel.lock();
+                }
+                try {
+                    return action.run();
+                } finally {
+                    lock.release();
+                }
+            }
+        } catch (StackException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        } catch (Exception e) {
+            throw new StackException("the " + config.name() + " stack failed: " + e, e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        return channel.tryLock();
+    }
+}

@@ -1,0 +1,73 @@
+package newsroom.stack;
+
+import java.util.List;
+
+/**
+ * {@code java -jar local-stack/target/local-stack-1.0.0-SNAPSHOT.jar up|down|status [--name dev|test]}: the launcher's
+ * and the build's way to start, stop and inspect a stack. Exits non-zero on failure.
+ */
+public final class StackCommand {
+
+    private StackCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        String action = null;
+        String name = StackConfig.DEV;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--name" -> {
+                    if (i + 1 >= args.length) {
+                        return usage("--name needs a value");
+                    }
+                    name = args[++i];
+                }
+                case "up", "down", "status" -> action = args[i];
+                case "-h", "--help", "help" -> {
+                    return usage(null);
+                }
+                default -> {
+                    return usage("unknown argument '" + args[i] + "'");
+                }
+            }
+        }
+        if (action == null) {
+            return usage("say up, down or status");
+        }
+        try {
+            StackConfig config = StackConfig.named(name);
+            String stackName = name;
+            LocalStack stack = new LocalStack(config, line -> System.out.println("local stack " + stackName + ": " + line));
+            switch (action) {
+                case "up" -> stack.ensureRunning();
+                case "down" -> stack.stop();
+                default -> {
+                    List<ServerStatus> status = stack.status();
+                    System.out.println("local stack " + name + " (" + config.baseDir() + "):");
+                    status.forEach(s -> System.out.println("  " + s.describe()));
+                    System.out.println("  logs in " + config.logsDir());
+                }
+            }
+            return 0;
+        } catch (StackException e) {
+            System.err.println("local stack " + name + ": " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            System.err.println("local stack " + name + ": unexpected failure: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    private static int usage(String problem) {
+        if (problem != null) {
+            System.err.println("local stack: " + problem);
+        }
+        System.err.println("usage: java -jar local-stack.jar up|down|status [--name dev|test]");
+        return problem == null ? 0 : 2;
+    }
+}

@@ -1,0 +1,179 @@
+package newsroom.stack;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One named stack: where its data lives, its ports and heaps.
+ *
+ * <p>{@code dev} (9092/9093, 9200/9300, 5432, {@code <root>/.newsroom/stack}) is the launcher's and keeps its data;
+ * {@code test} (19092/19093, 19200/19300, 15432, {@code <root>/.newsroom/test-stack}) is the tests' and starts empty
+ * whenever a server of it starts from scratch. Each value can be overridden by a system property or an environment
+ * variable: {@code newsroom.kafka.port} / {@code NEWSROOM_KAFKA_PORT} for the dev stack, {@code newsroom.test.kafka.port}
+ * / {@code NEWSROOM_TEST_KAFKA_PORT} for the test stack (so that moving the dev stack never moves the test stack onto
+ * it), likewise {@code kafka.controller.port}, {@code elasticsearch.port}, {@code elasticsearch.transport.port},
+ * {@code postgres.port}, {@code kafka.heap}, {@code elasticsearch.heap}, {@code stack.timeout} (seconds).
+ */
+public record StackConfig(
+        String name,
+        Path root,
+        Path baseDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int elasticsearchPort,
+        int elasticsearchTransportPort,
+        int postgresPort,
+        String kafkaHeap,
+        String elasticsearchHeap,
+        Duration startTimeout,
+        boolean wipeOnFreshStart) {
+
+    public static final String DEV = "dev";
+    public static final String TEST = "test";
+
+    public static StackConfig dev() {
+        return named(DEV);
+    }
+
+    public static StackConfig test() {
+        return named(TEST);
+    }
+
+    /** The {@code dev} or {@code test} stack, with overrides from system properties and environment variables. */
+    public static StackConfig named(String name) {
+        return named(name, projectRoot());
+    }
+
+    static StackConfig named(String name, Path root) {
+        boolean test = switch (name) {
+            case DEV -> false;
+            case TEST -> true;
+            default -> throw new StackException("unknown stack '" + name + "': use dev or test");
+        };
+        String prefix = test ? "test." : "";
+        int offset = test ? 10000 : 0;
+        return new StackConfig(
+                name,
+                root,
+                root.resolve(".newsroom").resolve(test ? "test-stack" : "stack"),
+                intSetting(prefix + "kafka.port", 9092 + offset),
+                intSetting(prefix + "kafka.controller.port", 9093 + offset),
+                intSetting(prefix + "elasticsearch.port", 9200 + offset),
+                intSetting(prefix + "elasticsearch.transport.port", 9300 + offset),
+                intSetting(prefix + "postgres.port", 5432 + offset),
+                setting(prefix + "kafka.heap", "256m"),
+                setting(prefix + "elasticsearch.heap", "512m"),
+                Duration.ofSeconds(intSetting("stack.timeout", 180)),
+                test);
+    }
+
+    /** A copy with its own ports and directory (e.g. a separate stack for a test that must not disturb the shared one). */
+    public StackConfig withPorts(Path dir, int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport,
+            int postgres) {
+        return new StackConfig(name, root, dir, kafka, kafkaController, elasticsearch, elasticsearchTransport, postgres,
+                kafkaHeap, elasticsearchHeap, startTimeout, wipeOnFreshStart);
+    }
+
+    public Path logsDir() {
+        return baseDir.resolve("logs");
+    }
+
+    public Path pidsDir() {
+        return baseDir.resolve("pids");
+    }
+
+    /** Where {@code ./mvnw -pl local-stack package} puts the server distributions. */
+    public Path artifactsDir() {
+        return root.resolve("local-stack").resolve("target");
+    }
+
+    public String username() {
+        return "newsroom";
+    }
+
+    public String password() {
+        return "newsroom";
+    }
+
+    public String database() {
+        return "newsroom";
+    }
+
+    public RunningStack running() {
+        return new RunningStack(
+                "127.0.0.1:" + kafkaPort,
+                "http://127.0.0.1:" + elasticsearchPort,
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database(),
+                username(),
+                password());
+    }
+
+    /**
+     * The project root: system property {@code newsroom.root}, else env {@code NEWSROOM_ROOT}, else the nearest
+     * directory above the working directory that holds {@code mvnw}, else the one above this module's jar.
+     */
+    public static Path projectRoot() {
+        String configured = System.getProperty("newsroom.root");
+        if (configured == null || configured.isBlank()) {
+            configured = System.getenv("NEWSROOM_ROOT");
+        }
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path found = holdingMvnw(Path.of("").toAbsolutePath());
+        if (found == null) {
+            found = holdingMvnw(jarLocation());
+        }
+        if (found == null) {
+            throw new StackException("cannot find the project root: run from inside the project, or set NEWSROOM_ROOT "
+                    + "(or -Dnewsroom.root) to the directory holding mvnw");
+        }
+        return found;
+    }
+
+    private static Path holdingMvnw(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw"))) {
+                return dir.normalize();
+            }
+        }
+        return null;
+    }
+
+    private static Path jarLocation() {
+        try {
+            return Path.of(StackConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static String setting(String key, String defaultValue) {
+        return setting(key, defaultValue, System.getenv());
+    }
+
+    static String setting(String key, String defaultValue, Map<String, String> env) {
+        String value = System.getProperty("newsroom." + key);
+        if (value == null || value.isBlank()) {
+            value = env.get(envName(key));
+        }
+        return value == null || value.isBlank() ? defaultValue : value.trim();
+    }
+
+    static String envName(String key) {
+        return "NEWSROOM_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    private static int intSetting(String key, int defaultValue) {
+        String value = setting(key, Integer.toString(defaultValue));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new StackException("newsroom." + key + " / " + envName(key) + " must be a number, not '" + value + "'");
+        }
+    }
+}
