@@ -116,24 +116,25 @@ final class DetachedProcess {
 
     /**
      * Stops a process and everything it started: {@code signal} to the process (TERM, or INT for PostgreSQL's fast
-     * shutdown), then KILL to whatever of the tree is left after {@code grace}.
+     * shutdown) and up to {@code grace} for it to exit, then TERM to whatever of its tree is left, then KILL.
      */
     static void stop(ProcessHandle process, String signal, Duration grace) throws InterruptedException {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process);
         process.descendants().forEach(tree::add);
         signal(process.pid(), signal);
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (System.nanoTime() < deadline && tree.stream().anyMatch(ProcessHandle::isAlive)) {
-            Thread.sleep(100);
-        }
-        for (ProcessHandle handle : tree) {
-            if (handle.isAlive()) {
-                handle.destroyForcibly();
-            }
-        }
-        for (ProcessHandle handle : tree) {
-            handle.onExit().completeOnTimeout(handle, 5, TimeUnit.SECONDS).join();
+        awaitExit(List.of(process), grace);
+        List<ProcessHandle> left = tree.stream().filter(ProcessHandle::isAlive).toList();
+        left.forEach(ProcessHandle::destroy);
+        awaitExit(left, Duration.ofSeconds(5));
+        left.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        awaitExit(left, Duration.ofSeconds(5));
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(50);
         }
     }
 

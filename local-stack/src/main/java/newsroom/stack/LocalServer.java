@@ -95,22 +95,19 @@ abstract class LocalServer {
         return DetachedProcess.find(pidFile(), marker());
     }
 
-    /**
-     * Reuses our running server, or starts it. Returns the pid of the process started, or empty when one was reused.
-     */
-    Optional<ProcessHandle> ensureStarted(Consumer<String> out) throws IOException, InterruptedException {
-        Optional<ProcessHandle> ours = process();
-        if (ours.isPresent()) {
-            out.accept(name() + ": reusing pid " + ours.get().pid() + " on port " + port());
-            return Optional.empty();
-        }
-        Files.deleteIfExists(pidFile());
+    /** Fails clearly when a port this server needs is held by a program that is not our server. */
+    void checkPortsFree() {
         for (int port : ports()) {
             if (!portFree(port)) {
                 throw new StackException(name() + ": port " + port + " is already taken by another program (not by this "
                         + config.name() + " stack). Stop that program, or choose other ports with " + portSettings());
             }
         }
+    }
+
+    /** Starts the server detached, after wiping its old data when the stack wants fresh servers. */
+    ProcessHandle start(Consumer<String> out) throws IOException, InterruptedException {
+        Files.deleteIfExists(pidFile());
         if (config.wipeOnFreshStart()) {
             // A test stack starts empty whenever a server of it starts from scratch.
             deleteTree(dir());
@@ -119,7 +116,7 @@ abstract class LocalServer {
         prepare();
         ProcessHandle started = DetachedProcess.start(command(), environment(), dir(), log(), pidFile(), unprivileged());
         out.accept(name() + ": started pid " + started.pid() + " on port " + port() + " (log " + log() + ")");
-        return Optional.of(started);
+        return started;
     }
 
     /** Waits until the server answers; a process that dies or a timeout gives the tail of its log. */

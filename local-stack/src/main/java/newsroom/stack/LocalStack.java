@@ -52,9 +52,16 @@ public final class LocalStack {
         long started = System.nanoTime();
         long deadline = started + config.startTimeout().toNanos();
         withLock(() -> {
-            List<Optional<ProcessHandle>> processes = new ArrayList<>();
+            List<Optional<ProcessHandle>> reused = new ArrayList<>();
             for (LocalServer server : servers) {
-                processes.add(server.ensureStarted(out));
+                Optional<ProcessHandle> ours = server.process();
+                reused.add(ours);
+                if (ours.isPresent()) {
+                    out.accept(server.name() + ": reusing pid " + ours.get().pid() + " on port " + server.port());
+                } else {
+                    // Before starting anything: a taken port must not leave half a stack behind.
+                    server.checkPortsFree();
+                }
             }
             ExecutorService pool = Executors.newFixedThreadPool(servers.size(), runnable -> {
                 Thread thread = new Thread(runnable, "local-stack-readiness");
@@ -65,10 +72,11 @@ public final class LocalStack {
                 List<Future<Void>> ready = new ArrayList<>();
                 for (int i = 0; i < servers.size(); i++) {
                     LocalServer server = servers.get(i);
-                    Optional<ProcessHandle> process = processes.get(i);
+                    boolean reuse = reused.get(i).isPresent();
+                    // Prepared and started in parallel: formatting Kafka and initdb take seconds each.
                     ready.add(pool.submit(() -> {
-                        if (process.isPresent()) {
-                            server.awaitReady(process.get(), deadline);
+                        if (!reuse) {
+                            server.awaitReady(server.start(out), deadline);
                         } else if (!server.answers()) {
                             server.awaitReused(deadline);
                         } else {
@@ -82,8 +90,8 @@ public final class LocalStack {
                     try {
                         future.get();
                     } catch (ExecutionException e) {
-                        failures.add(e.getCause() instanceof StackException ? e.getCause().getMessage()
-                                : String.valueOf(e.getCause()));
+                        Throwable cause = e.getCause();
+                        failures.add(cause instanceof StackException ? cause.getMessage() : String.valueOf(cause));
                     }
                 }
                 if (!failures.isEmpty()) {
