@@ -16,7 +16,8 @@ import java.util.Map;
  * variable: {@code newsroom.kafka.port} / {@code NEWSROOM_KAFKA_PORT} for the dev stack, {@code newsroom.test.kafka.port}
  * / {@code NEWSROOM_TEST_KAFKA_PORT} for the test stack (so that moving the dev stack never moves the test stack onto
  * it), likewise {@code kafka.controller.port}, {@code elasticsearch.port}, {@code elasticsearch.transport.port},
- * {@code postgres.port}, {@code kafka.heap}, {@code elasticsearch.heap}, {@code stack.timeout} (seconds).
+ * {@code postgres.port}, {@code kafka.heap}, {@code elasticsearch.heap}, {@code stack.dir}; and
+ * {@code newsroom.stack.timeout} / {@code NEWSROOM_STACK_TIMEOUT} (seconds, both stacks).
  */
 public record StackConfig(
         String name,
@@ -59,7 +60,8 @@ public record StackConfig(
         return new StackConfig(
                 name,
                 root,
-                root.resolve(".newsroom").resolve(test ? "test-stack" : "stack"),
+                Path.of(setting(prefix + "stack.dir",
+                        root.resolve(".newsroom").resolve(test ? "test-stack" : "stack").toString())).toAbsolutePath(),
                 intSetting(prefix + "kafka.port", 9092 + offset),
                 intSetting(prefix + "kafka.controller.port", 9093 + offset),
                 intSetting(prefix + "elasticsearch.port", 9200 + offset),
