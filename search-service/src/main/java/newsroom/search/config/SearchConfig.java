@@ -1,0 +1,58 @@
+package newsroom.search.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The article index and the Kafka indexer that fills it. */
+@ConfigMapping(prefix = "newsroom.search")
+public interface SearchConfig {
+
+    Index index();
+
+    Indexer indexer();
+
+    interface Index {
+        /** What every reader queries. */
+        @WithDefault("articles")
+        String alias();
+
+        /** The versioned index this instance writes to; a mapping change is a new name. */
+        @WithDefault("articles-v1")
+        String name();
+
+        @WithDefault("1")
+        int shards();
+
+        @WithDefault("0")
+        int replicas();
+
+        /** Move the alias to {@link #name()} once the indexer has caught up with the topic. */
+        @WithDefault("true")
+        boolean switchAliasWhenCaughtUp();
+    }
+
+    interface Indexer {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("news.articles.enriched")
+        String topic();
+
+        @WithDefault("search-service")
+        String groupId();
+
+        @WithDefault("search-service")
+        String clientId();
+
+        @WithDefault("500")
+        int maxPollRecords();
+
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+}

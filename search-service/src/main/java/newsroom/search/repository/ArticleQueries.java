@@ -1,0 +1,68 @@
+package newsroom.search.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import newsroom.search.ArticleQuery;
+import newsroom.search.TextFolding;
+
+/**
+ * The Elasticsearch query for an {@link ArticleQuery}: the one definition of what "matches" means, shared by search,
+ * feeds and anything that must agree with search (alerts).
+ */
+public final class ArticleQueries {
+
+    private ArticleQueries() {
+    }
+
+    /**
+     * Matching is decided by the folded fields with the folded text, so accents and case never matter; the same text
+     * on the original fields only adds score, so exact spellings rank first. The user's text is only ever a
+     * simple_query_string, which has no syntax errors and cannot express query DSL.
+     */
+    public static Query of(ArticleQuery query) {
+        List<Query> filters = filters(query);
+        if (!query.hasText()) {
+            return filters.isEmpty() ? Query.of(q -> q.matchAll(m -> m))
+                    : Query.of(q -> q.bool(b -> b.filter(filters)));
+        }
+        String folded = TextFolding.fold(query.text());
+        return Query.of(q -> q.bool(b -> b
+                .must(m -> m.simpleQueryString(s -> s.query(folded).fields("titleFolded^3", "bodyFolded")
+                        .defaultOperator(Operator.And).lenient(true)))
+                .should(m -> m.simpleQueryString(s -> s.query(query.text()).fields("title^3", "body")
+                        .defaultOperator(Operator.And).lenient(true)))
+                .filter(filters)));
+    }
+
+    static List<Query> filters(ArticleQuery query) {
+        List<Query> filters = new ArrayList<>();
+        for (String entity : query.entities()) {
+            filters.add(Query.of(q -> q.term(t -> t.field("entityIds").value(entity))));
+        }
+        if (!query.types().isEmpty()) {
+            filters.add(Query.of(q -> q.terms(t -> t.field("entityTypes")
+                    .terms(v -> v.value(query.types().stream().map(FieldValue::of).toList())))));
+        }
+        if (!query.sources().isEmpty()) {
+            filters.add(Query.of(q -> q.terms(t -> t.field("source")
+                    .terms(v -> v.value(query.sources().stream().map(FieldValue::of).toList())))));
+        }
+        if (query.from() != null || query.to() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.date(d -> {
+                d.field("date");
+                if (query.from() != null) {
+                    d.gte(query.from().toString());
+                }
+                if (query.to() != null) {
+                    d.lt(query.to().toString());
+                }
+                return d;
+            }))));
+        }
+        return filters;
+    }
+}

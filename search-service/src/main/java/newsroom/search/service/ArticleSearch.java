@@ -1,0 +1,258 @@
+package newsroom.search.service;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.DateHistogramBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import newsroom.search.InvalidQueryException;
+import newsroom.events.EntityType;
+import newsroom.search.ArticleQuery;
+import newsroom.search.SearchResult;
+import newsroom.search.repository.ArticleDocument;
+import newsroom.search.repository.ArticleIndex;
+import newsroom.search.repository.ArticleQueries;
+import newsroom.search.repository.EntityDirectory;
+
+/** Runs an {@link ArticleQuery} against the alias: one request for hits, highlights and facets. */
+@ApplicationScoped
+public class ArticleSearch {
+    public static final String MARK_OPEN = "<mark>";
+    public static final String MARK_CLOSE = "</mark>";
+    static final int FACET_SIZE = 10;
+    static final int SOURCE_FACET_SIZE = 20;
+    private static final long SPAN_TTL_NANOS = 30_000_000_000L;
+    private static final String ENTITY_AGG = "entities:";
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private final EntityDirectory directory;
+    private final Timer timer;
+    private volatile CachedSpan span;
+
+    public ArticleSearch(ElasticsearchClient client, ArticleIndex index, EntityDirectory directory,
+            MeterRegistry registry) {
+        this.client = client;
+        this.index = index;
+        this.directory = directory;
+        this.timer = Timer.builder("newsroom.search.query").description("Searches answered")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    /** A failing cluster trips the breaker so requests fail fast (503) instead of queueing on dead connections. */
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = InvalidQueryException.class)
+    public SearchResult search(ArticleQuery query, String cursor) throws IOException {
+        PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor, query);
+        long start = System.nanoTime();
+        try {
+            return run(query, after);
+        } finally {
+            timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private SearchResult run(ArticleQuery query, PageCursor after) throws IOException {
+        SearchRequest.Builder request = new SearchRequest.Builder()
+                .index(index.alias())
+                .query(ArticleQueries.of(query))
+                .size(query.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .sort(sort(query.sort()))
+                .source(s -> s.filter(f -> f.includes("id", "url", "source", "title", "publishedAt", "receivedAt",
+                        "date", "entities.id", "entities.name", "entities.type", "entities.count",
+                        "entities.salience")))
+                .highlight(highlight());
+        if (after != null) {
+            request.searchAfter(after.after());
+        }
+        CalendarInterval interval = null;
+        if (query.facets()) {
+            interval = dateInterval(query);
+            request.aggregations(facetAggregations(interval));
+        }
+        SearchResponse<ArticleDocument> response = client.search(request.build(), ArticleDocument.class);
+
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        List<FieldValue> lastSort = null;
+        for (Hit<ArticleDocument> hit : response.hits().hits()) {
+            ArticleDocument doc = hit.source();
+            if (doc == null) {
+                continue;
+            }
+            hits.add(new SearchResult.Hit(doc.id(), doc.title(), doc.url(), doc.source(), doc.publishedAt(),
+                    doc.receivedAt(), highlights(hit.highlight()), entities(doc)));
+            lastSort = hit.sort();
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        String next = null;
+        if (lastSort != null && hits.size() == query.size()) {
+            next = new PageCursor(lastSort, PageCursor.fingerprint(query)).encode();
+        }
+        SearchResult.Facets facets = query.facets() ? facets(response.aggregations(), interval) : null;
+        return new SearchResult(total, hits, facets, next);
+    }
+
+    /** A total order: the article id breaks every tie, so search_after never skips or repeats an article. */
+    static List<SortOptions> sort(ArticleQuery.Sort sort) {
+        List<SortOptions> sorts = new ArrayList<>();
+        if (sort == ArticleQuery.Sort.RELEVANCE) {
+            sorts.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        sorts.add(SortOptions.of(s -> s.field(f -> f.field("date").order(SortOrder.Desc))));
+        sorts.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+        return sorts;
+    }
+
+    /**
+     * The fast vector highlighter marks on the original text the matches found in the folded fields (their offsets
+     * are the same: {@code TextFolding.foldPreservingLength}); the html encoder escapes everything but the tags.
+     */
+    static Highlight highlight() {
+        return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
+                .requireFieldMatch(false)
+                .fields("title", f -> f.type("fvh").matchedFields("title", "titleFolded").numberOfFragments(0))
+                .fields("body", f -> f.type("fvh").matchedFields("body", "bodyFolded").fragmentSize(180)
+                        .numberOfFragments(3).noMatchSize(220)));
+    }
+
+    /** Buckets of a day, week, month, quarter or year: whichever gives at most about 60 over the searched span. */
+    CalendarInterval dateInterval(ArticleQuery query) throws IOException {
+        Instant from = query.from();
+        Instant to = query.to();
+        if (from == null || to == null) {
+            Instant[] span = indexSpan();
+            from = from != null ? from : span[0];
+            to = to != null ? to : span[1];
+        }
+        return intervalFor(from, to);
+    }
+
+    static CalendarInterval intervalFor(Instant from, Instant to) {
+        long days = from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toDays());
+        if (days <= 62) {
+            return CalendarInterval.Day;
+        } else if (days <= 62 * 7) {
+            return CalendarInterval.Week;
+        } else if (days <= 62 * 31) {
+            return CalendarInterval.Month;
+        } else if (days <= 62 * 92) {
+            return CalendarInterval.Quarter;
+        }
+        return CalendarInterval.Year;
+    }
+
+    /** The oldest and newest article dates, refreshed at most every 30 s (cheap min/max on a date field). */
+    private Instant[] indexSpan() throws IOException {
+        CachedSpan cached = span;
+        if (cached != null && cached.at() > System.nanoTime() - SPAN_TTL_NANOS) {
+            return cached.span();
+        }
+        SearchResponse<Void> response = client.search(s -> s.index(index.alias()).size(0)
+                .aggregations("min", a -> a.min(m -> m.field("date")))
+                .aggregations("max", a -> a.max(m -> m.field("date"))), Void.class);
+        Double min = response.aggregations().get("min").min().value();
+        Double max = response.aggregations().get("max").max().value();
+        Instant[] result = {
+            min == null || min.isInfinite() || min.isNaN() ? null : Instant.ofEpochMilli(min.longValue()),
+            max == null || max.isInfinite() || max.isNaN() ? null : Instant.ofEpochMilli(max.longValue()) };
+        span = new CachedSpan(System.nanoTime(), result);
+        return result;
+    }
+
+    private record CachedSpan(long at, Instant[] span) {
+    }
+
+    static Map<String, Aggregation> facetAggregations(CalendarInterval interval) {
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        for (EntityType type : EntityType.values()) {
+            aggs.put(ENTITY_AGG + type.name(), Aggregation.of(a -> a.terms(t -> t.field("entityTypeIds")
+                    .include(i -> i.regexp(type.name() + ":.*")).size(FACET_SIZE))));
+        }
+        aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field("source").size(SOURCE_FACET_SIZE))));
+        aggs.put("dates", Aggregation.of(a -> a.dateHistogram(d -> d.field("date").calendarInterval(interval)
+                .minDocCount(0))));
+        return aggs;
+    }
+
+    private SearchResult.Facets facets(Map<String, Aggregate> aggs, CalendarInterval interval) throws IOException {
+        Map<String, List<StringTermsBucket>> byType = new LinkedHashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (EntityType type : EntityType.values()) {
+            Aggregate agg = aggs.get(ENTITY_AGG + type.name());
+            if (agg == null) {
+                continue;
+            }
+            List<StringTermsBucket> buckets = agg.sterms().buckets().array();
+            if (!buckets.isEmpty()) {
+                byType.put(type.name(), buckets);
+                buckets.forEach(b -> ids.add(idOf(b.key().stringValue())));
+            }
+        }
+        Map<String, String> names = directory.namesOf(ids);
+        Map<String, List<SearchResult.EntityCount>> entities = new LinkedHashMap<>();
+        byType.forEach((type, buckets) -> entities.put(type, buckets.stream().map(b -> {
+            String id = idOf(b.key().stringValue());
+            return new SearchResult.EntityCount(id, names.getOrDefault(id, id), type, b.docCount());
+        }).toList()));
+        List<SearchResult.ValueCount> sources = aggs.get("sources").sterms().buckets().array().stream()
+                .map(b -> new SearchResult.ValueCount(b.key().stringValue(), b.docCount())).toList();
+        List<SearchResult.DateCount> dates = new ArrayList<>();
+        for (DateHistogramBucket b : aggs.get("dates").dateHistogram().buckets().array()) {
+            dates.add(new SearchResult.DateCount(Instant.ofEpochMilli(b.key()), b.docCount()));
+        }
+        return new SearchResult.Facets(entities, sources, dates, interval.jsonValue());
+    }
+
+    static String idOf(String typeId) {
+        int colon = typeId.indexOf(':');
+        return colon < 0 ? typeId : typeId.substring(colon + 1);
+    }
+
+    private static Map<String, List<String>> highlights(Map<String, List<String>> raw) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String field : List.of("title", "body")) {
+            List<String> fragments = raw.get(field);
+            if (fragments != null && !fragments.isEmpty()) {
+                out.put(field, fragments);
+            }
+        }
+        return out;
+    }
+
+    private List<SearchResult.EntityRef> entities(ArticleDocument doc) {
+        if (doc.entities() == null) {
+            return List.of();
+        }
+        List<SearchResult.EntityRef> refs = new ArrayList<>();
+        for (ArticleDocument.EntityDocument e : doc.entities()) {
+            refs.add(new SearchResult.EntityRef(e.id(), e.name(), e.type(), e.count(), e.salience()));
+        }
+        refs.sort(Comparator.comparingDouble(SearchResult.EntityRef::salience).reversed()
+                .thenComparing(SearchResult.EntityRef::id));
+        return refs;
+    }
+}

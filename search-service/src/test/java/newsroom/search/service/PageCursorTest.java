@@ -1,0 +1,43 @@
+package newsroom.search.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import newsroom.search.ArticleQuery;
+import newsroom.search.InvalidQueryException;
+
+class PageCursorTest {
+
+    private final ArticleQuery query = ArticleQuery.parse("bukele", List.of("person:nayib-bukele"), null, null, null,
+            null, null, "10", null);
+
+    @Test
+    void roundTripsSortValuesWithTheirKinds() {
+        PageCursor cursor = new PageCursor(List.of(FieldValue.of(1.0), FieldValue.of(1742000000000L),
+                FieldValue.of("a-1")), PageCursor.fingerprint(query));
+        PageCursor back = PageCursor.decode(cursor.encode(), query);
+        assertThat(back.after()).hasSize(3);
+        assertThat(back.after().get(0).isDouble()).isTrue();
+        assertThat(back.after().get(0).doubleValue()).isEqualTo(1.0);
+        assertThat(back.after().get(1).longValue()).isEqualTo(1742000000000L);
+        assertThat(back.after().get(2).stringValue()).isEqualTo("a-1");
+    }
+
+    @Test
+    void aCursorOfAnotherSearchOrGarbageIsABadRequest() {
+        String cursor = new PageCursor(List.of(FieldValue.of("x")), PageCursor.fingerprint(query)).encode();
+        ArticleQuery other = ArticleQuery.parse("bukele", List.of(), null, null, null, null, null, "10", null);
+        assertThatThrownBy(() -> PageCursor.decode(cursor, other)).isInstanceOf(InvalidQueryException.class)
+                .hasMessageContaining("different search");
+        assertThatThrownBy(() -> PageCursor.decode("%%%not-base64", query)).isInstanceOf(InvalidQueryException.class);
+        // The page size may change between pages.
+        ArticleQuery bigger = ArticleQuery.parse("bukele", List.of("person:nayib-bukele"), null, null, null, null,
+                null, "50", null);
+        assertThat(PageCursor.decode(cursor, bigger).after()).hasSize(1);
+    }
+}
