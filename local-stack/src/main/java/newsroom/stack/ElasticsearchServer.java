@@ -93,8 +93,7 @@ final class ElasticsearchServer extends LocalServer {
                 "transport.port: " + config.elasticsearchTransportPort(),
                 "discovery.type: single-node",
                 // CI disks may be nearly full: never block writes on a watermark.
-                "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.destructive_requires_name: false"));
+                "cluster.routing.allocation.disk.threshold_enabled: false"));
         if (Files.isDirectory(home.resolve("modules/x-pack-security"))) {
             yml.add("xpack.security.enabled: false");
         }

@@ -144,8 +144,12 @@ abstract class LocalServer {
     }
 
     StackException failure(String what) {
-        return new StackException(name() + " " + what + "; last lines of " + log() + ":\n"
-                + DetachedProcess.tail(log(), LOG_TAIL_LINES));
+        String tail = DetachedProcess.tail(log(), LOG_TAIL_LINES);
+        String hint = unprivileged() && DetachedProcess.isRoot() && tail.contains("unshare")
+                ? "\n(as root it runs through `unshare --user --map-user=65534`: this machine must allow user"
+                        + " namespaces, or run the build as a non-root user)"
+                : "";
+        return new StackException(name() + " " + what + "; last lines of " + log() + ":\n" + tail + hint);
     }
 
     /** Stops our process tree; returns true if there was one. */
