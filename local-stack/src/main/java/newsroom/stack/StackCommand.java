@@ -12,6 +12,8 @@ public final class StackCommand {
     }
 
     public static void main(String[] args) {
+        // kafka-clients logs through SLF4J, which has no provider here: no warning about that on every run.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(args));
     }
 
