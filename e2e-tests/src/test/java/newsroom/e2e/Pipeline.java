@@ -9,9 +9,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import newsroom.stack.LocalStack;
 import newsroom.stack.RunningStack;
-import newsroom.stack.StackConfig;
+import newsroom.stack.testing.LocalStackExtension;
 
 /**
  * The three packaged services started as processes on the shared test stack, on ports of their own
@@ -25,7 +24,7 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        RunningStack stack = LocalStack.ensureRunning(StackConfig.test());
+        RunningStack stack = LocalStackExtension.stack();
         Path root = Path.of(System.getProperty("newsroom.root", ".."));
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         Map<String, String> env = Map.of(

@@ -13,6 +13,11 @@ import newsroom.stack.RunningStack;
  */
 public class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
 
+    /** The stack of this test JVM (started or found once), for extensions that build on it. */
+    public static RunningStack stack() {
+        return TestStacks.current();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         TestStacks.current();
