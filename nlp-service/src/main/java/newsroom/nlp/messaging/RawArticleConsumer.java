@@ -323,6 +323,7 @@ public class RawArticleConsumer {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 * 1024 * 1024));
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId().map(id -> id + "-producer").orElse("nlp-service-producer"));
         return p;
     }

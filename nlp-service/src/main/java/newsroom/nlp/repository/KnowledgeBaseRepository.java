@@ -15,6 +15,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import newsroom.events.EntityChange;
 import newsroom.events.EventJson;
 import newsroom.nlp.KbEntry;
 import newsroom.nlp.extraction.KnowledgeBaseIndex;
@@ -152,6 +153,226 @@ public class KnowledgeBaseRepository {
             r.updatedAt = Instant.now();
         }
         return changed;
+    }
+
+    // ---- curation: every method below is one transaction that bumps kb_version and records an EntityChange
+
+    /** @throws EntityConflictException when the id exists (or was merged away) */
+    @Transactional
+    public KbEntry create(KbEntry e) {
+        if (EntityRecord.findById(e.id()) != null) {
+            throw new EntityConflictException("entity " + e.id() + " already exists");
+        }
+        String mergedInto = mergedInto(e.id());
+        if (mergedInto != null) {
+            throw new EntityConflictException("entity " + e.id() + " was merged into " + mergedInto);
+        }
+        em().createNativeQuery("delete from deleted_entities where id = ?1").setParameter(1, e.id()).executeUpdate();
+        EntityRecord r = insert(e);
+        changed(EntityChange.Kind.CREATED, r);
+        return toEntry(r);
+    }
+
+    /**
+     * Replaces name, type, description and external ids; replaces the aliases when {@code e.aliases()} is given.
+     * A renamed entity keeps its old name as an alias, so texts using it still link.
+     */
+    @Transactional
+    public Optional<KbEntry> update(String id, KbEntry e, boolean replaceAliases) {
+        EntityRecord r = EntityRecord.findById(id);
+        if (r == null) {
+            return Optional.empty();
+        }
+        String oldName = r.name;
+        r.name = e.name().strip();
+        r.type = e.type();
+        r.description = e.description();
+        r.externalIds = e.externalIds().isEmpty() ? null : writeJson(e.externalIds());
+        if (replaceAliases) {
+            r.aliases.clear();
+            addAliases(r, e.aliases());
+        }
+        if (!KnowledgeBaseIndex.foldAlias(oldName).equals(KnowledgeBaseIndex.foldAlias(r.name))) {
+            addAliases(r, List.of(oldName));
+        }
+        r.updatedAt = Instant.now();
+        changed(EntityChange.Kind.UPDATED, r);
+        return Optional.of(toEntry(r));
+    }
+
+    @Transactional
+    public boolean delete(String id) {
+        EntityRecord r = EntityRecord.findById(id);
+        if (r == null) {
+            return false;
+        }
+        r.delete();
+        em().createNativeQuery("insert into deleted_entities (id) values (?1) on conflict (id) do nothing")
+                .setParameter(1, id).executeUpdate();
+        record(new EntityChange(EntityChange.SCHEMA_VERSION, EntityChange.Kind.DELETED, id, null, null, r.type,
+                List.of(), Instant.now()));
+        bumpVersion();
+        return true;
+    }
+
+    @Transactional
+    public Optional<KbEntry> addAliases(String id, List<String> aliases) {
+        EntityRecord r = EntityRecord.findById(id);
+        if (r == null) {
+            return Optional.empty();
+        }
+        if (addAliases(r, aliases)) {
+            changed(EntityChange.Kind.UPDATED, r);
+        }
+        return Optional.of(toEntry(r));
+    }
+
+    @Transactional
+    public Optional<KbEntry> removeAlias(String id, String alias) {
+        EntityRecord r = EntityRecord.findById(id);
+        if (r == null) {
+            return Optional.empty();
+        }
+        String key = KnowledgeBaseIndex.foldAlias(alias);
+        if (r.aliases.removeIf(a -> a.aliasKey.equals(key))) {
+            r.updatedAt = Instant.now();
+            changed(EntityChange.Kind.UPDATED, r);
+        }
+        return Optional.of(toEntry(r));
+    }
+
+    /**
+     * Merges {@code absorbedIds} into {@code survivorId}: their names and aliases become the survivor's aliases,
+     * they are deleted, and their ids redirect to the survivor (also ids that had been merged into them).
+     *
+     * @throws EntityNotFoundException when an id does not exist
+     */
+    @Transactional
+    public KbEntry merge(String survivorId, List<String> absorbedIds) {
+        EntityRecord survivor = EntityRecord.findById(survivorId);
+        if (survivor == null) {
+            throw new EntityNotFoundException("entity " + survivorId + " not found");
+        }
+        List<EntityRecord> absorbed = new ArrayList<>();
+        for (String id : absorbedIds) {
+            if (id.equals(survivorId)) {
+                throw new IllegalArgumentException("an entity cannot be merged into itself: " + id);
+            }
+            EntityRecord r = EntityRecord.findById(id);
+            if (r == null) {
+                throw new EntityNotFoundException("entity " + id + " not found");
+            }
+            absorbed.add(r);
+        }
+        for (EntityRecord r : absorbed) {
+            List<String> names = new ArrayList<>();
+            names.add(r.name);
+            r.aliases.forEach(a -> names.add(a.alias));
+            addAliases(survivor, names);
+            r.delete();
+            em().createNativeQuery("update merged_entities set merged_into = ?1 where merged_into = ?2")
+                    .setParameter(1, survivorId).setParameter(2, r.id).executeUpdate();
+            em().createNativeQuery("insert into merged_entities (id, merged_into) values (?1, ?2) "
+                    + "on conflict (id) do update set merged_into = excluded.merged_into, merged_at = now()")
+                    .setParameter(1, r.id).setParameter(2, survivorId).executeUpdate();
+            record(new EntityChange(EntityChange.SCHEMA_VERSION, EntityChange.Kind.MERGED, r.id, survivorId,
+                    survivor.name, survivor.type, List.of(), Instant.now()));
+        }
+        em().flush();
+        changed(EntityChange.Kind.UPDATED, survivor);
+        return toEntry(survivor);
+    }
+
+    /** Ids that were merged (directly or through a chain) into {@code survivorId}. */
+    @Transactional
+    public List<String> absorbedBy(String survivorId) {
+        List<?> rows = em().createNativeQuery("select id from merged_entities where merged_into = ?1 order by id")
+                .setParameter(1, survivorId).getResultList();
+        List<String> ids = new ArrayList<>();
+        rows.forEach(r -> ids.add((String) r));
+        return ids;
+    }
+
+    private String mergedInto(String id) {
+        List<?> rows = em().createNativeQuery("select merged_into from merged_entities where id = ?1")
+                .setParameter(1, id).getResultList();
+        return rows.isEmpty() ? null : (String) rows.get(0);
+    }
+
+    /** Bulk import: creates new entities, adds aliases (and missing names) to existing ones; one transaction. */
+    @Transactional
+    public ImportResult importEntries(List<KbEntry> entries) {
+        int created = 0;
+        int updated = 0;
+        for (KbEntry e : entries) {
+            EntityRecord r = EntityRecord.findById(e.id());
+            if (r == null) {
+                String survivor = mergedInto(e.id());
+                if (survivor != null) {
+                    r = EntityRecord.findById(resolveMerged(e.id()));
+                }
+            }
+            if (r == null) {
+                em().createNativeQuery("delete from deleted_entities where id = ?1").setParameter(1, e.id())
+                        .executeUpdate();
+                r = insert(e);
+                record(change(EntityChange.Kind.CREATED, r));
+                created++;
+            } else {
+                List<String> names = new ArrayList<>(e.aliases());
+                names.add(e.name());
+                if (addAliases(r, names)) {
+                    record(change(EntityChange.Kind.UPDATED, r));
+                    updated++;
+                }
+            }
+        }
+        bumpVersion();
+        return new ImportResult(created, updated);
+    }
+
+    public record ImportResult(int created, int updated) {
+    }
+
+    /** Lists entities, optionally by name or alias prefix (folded) and type. */
+    @Transactional
+    public List<KbEntry> list(String prefix, newsroom.events.EntityType type, int limit, int offset) {
+        StringBuilder jpql = new StringBuilder("select distinct e from EntityRecord e left join fetch e.aliases a where 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (prefix != null && !prefix.isBlank()) {
+            jpql.append(" and e.id in (select e2.id from EntityRecord e2 left join e2.aliases a2 "
+                    + "where lower(e2.name) like :p or a2.aliasKey like :p)");
+            params.put("p", KnowledgeBaseIndex.foldAlias(prefix).replace("%", "") + "%");
+        }
+        if (type != null) {
+            jpql.append(" and e.type = :t");
+            params.put("t", type);
+        }
+        jpql.append(" order by e.id");
+        var query = em().createQuery(jpql.toString(), EntityRecord.class);
+        params.forEach(query::setParameter);
+        List<EntityRecord> all = query.getResultList();
+        List<KbEntry> page = new ArrayList<>();
+        for (int i = offset; i < all.size() && page.size() < limit; i++) {
+            page.add(toEntry(all.get(i)));
+        }
+        return page;
+    }
+
+    private void changed(EntityChange.Kind kind, EntityRecord r) {
+        record(change(kind, r));
+        bumpVersion();
+    }
+
+    private static EntityChange change(EntityChange.Kind kind, EntityRecord r) {
+        List<String> aliases = new ArrayList<>();
+        r.aliases.forEach(a -> aliases.add(a.alias));
+        return new EntityChange(EntityChange.SCHEMA_VERSION, kind, r.id, null, r.name, r.type, aliases, Instant.now());
+    }
+
+    private void record(EntityChange change) {
+        em().createNativeQuery("insert into entity_changes (entity_id, payload) values (?1, ?2)")
+                .setParameter(1, change.entityId()).setParameter(2, EventJson.toJson(change)).executeUpdate();
     }
 
     static KbEntry toEntry(EntityRecord r) {

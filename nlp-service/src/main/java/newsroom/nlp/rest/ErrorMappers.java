@@ -39,6 +39,16 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(newsroom.nlp.repository.EntityConflictException e) {
+        return json(409, ErrorResponse.of("conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(newsroom.nlp.repository.EntityNotFoundException e) {
+        return json(404, ErrorResponse.of("not found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
         return json(400, ErrorResponse.of("invalid request", e.getMessage()));
     }
