@@ -1,7 +1,6 @@
 package newsroom.search.service;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -45,14 +45,14 @@ public class ArticleSearch {
     public static final String MARK_CLOSE = "</mark>";
     static final int FACET_SIZE = 10;
     static final int SOURCE_FACET_SIZE = 20;
-    private static final long SPAN_TTL_NANOS = 30_000_000_000L;
+    /** How long a relevance cursor stays usable after its page was served. */
+    static final String PIT_KEEP_ALIVE = "5m";
     private static final String ENTITY_AGG = "entities:";
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final EntityDirectory directory;
     private final Timer timer;
-    private volatile CachedSpan span;
 
     public ArticleSearch(ElasticsearchClient client, ArticleIndex index, EntityDirectory directory,
             MeterRegistry registry) {
@@ -77,7 +77,6 @@ public class ArticleSearch {
 
     private SearchResult run(ArticleQuery query, PageCursor after) throws IOException {
         SearchRequest.Builder request = new SearchRequest.Builder()
-                .index(index.alias())
                 .query(ArticleQueries.of(query))
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
@@ -89,12 +88,23 @@ public class ArticleSearch {
         if (after != null) {
             request.searchAfter(after.after());
         }
-        CalendarInterval interval = null;
-        if (query.facets()) {
-            interval = dateInterval(query);
-            request.aggregations(facetAggregations(interval));
+        if (after != null && after.pit() != null) {
+            request.pit(p -> p.id(after.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)));
+        } else {
+            request.index(index.alias());
         }
-        SearchResponse<ArticleDocument> response = client.search(request.build(), ArticleDocument.class);
+        if (query.facets()) {
+            request.aggregations(facetAggregations());
+        }
+        SearchResponse<ArticleDocument> response;
+        try {
+            response = client.search(request.build(), ArticleDocument.class);
+        } catch (ElasticsearchException e) {
+            if (after != null && after.pit() != null && e.status() == 404) {
+                throw new InvalidQueryException(List.of("cursor: expired; start again without it"));
+            }
+            throw e;
+        }
 
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<FieldValue> lastSort = null;
@@ -109,10 +119,15 @@ public class ArticleSearch {
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         String next = null;
-        if (lastSort != null && hits.size() == query.size()) {
-            next = new PageCursor(lastSort, PageCursor.fingerprint(query)).encode();
+        if (lastSort != null && hits.size() == query.size() && total > hits.size()) {
+            String pit = null;
+            if (query.sort() == ArticleQuery.Sort.RELEVANCE) {
+                pit = response.pitId() != null ? response.pitId()
+                        : client.openPointInTime(o -> o.index(index.alias()).keepAlive(k -> k.time(PIT_KEEP_ALIVE))).id();
+            }
+            next = new PageCursor(lastSort, PageCursor.fingerprint(query), pit).encode();
         }
-        SearchResult.Facets facets = query.facets() ? facets(response.aggregations(), interval) : null;
+        SearchResult.Facets facets = query.facets() ? facets(response.aggregations(), query) : null;
         return new SearchResult(total, hits, facets, next);
     }
 
@@ -139,66 +154,32 @@ public class ArticleSearch {
                         .numberOfFragments(3).noMatchSize(220)));
     }
 
-    /** Buckets of a day, week, month, quarter or year: whichever gives at most about 60 over the searched span. */
-    CalendarInterval dateInterval(ArticleQuery query) throws IOException {
-        Instant from = query.from();
-        Instant to = query.to();
-        if (from == null || to == null) {
-            Instant[] span = indexSpan();
-            from = from != null ? from : span[0];
-            to = to != null ? to : span[1];
-        }
-        return intervalFor(from, to);
-    }
-
-    static CalendarInterval intervalFor(Instant from, Instant to) {
-        long days = from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toDays());
-        if (days <= 62) {
-            return CalendarInterval.Day;
-        } else if (days <= 62 * 7) {
-            return CalendarInterval.Week;
-        } else if (days <= 62 * 31) {
-            return CalendarInterval.Month;
-        } else if (days <= 62 * 92) {
-            return CalendarInterval.Quarter;
-        }
-        return CalendarInterval.Year;
-    }
-
-    /** The oldest and newest article dates, refreshed at most every 30 s (cheap min/max on a date field). */
-    private Instant[] indexSpan() throws IOException {
-        CachedSpan cached = span;
-        if (cached != null && cached.at() > System.nanoTime() - SPAN_TTL_NANOS) {
-            return cached.span();
-        }
-        SearchResponse<Void> response = client.search(s -> s.index(index.alias()).size(0)
-                .aggregations("min", a -> a.min(m -> m.field("date")))
-                .aggregations("max", a -> a.max(m -> m.field("date"))), Void.class);
-        Double min = response.aggregations().get("min").min().value();
-        Double max = response.aggregations().get("max").max().value();
-        Instant[] result = {
-            min == null || min.isInfinite() || min.isNaN() ? null : Instant.ofEpochMilli(min.longValue()),
-            max == null || max.isInfinite() || max.isNaN() ? null : Instant.ofEpochMilli(max.longValue()) };
-        span = new CachedSpan(System.nanoTime(), result);
-        return result;
-    }
-
-    private record CachedSpan(long at, Instant[] span) {
-    }
-
-    static Map<String, Aggregation> facetAggregations(CalendarInterval interval) {
+    static Map<String, Aggregation> facetAggregations() {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         for (EntityType type : EntityType.values()) {
             aggs.put(ENTITY_AGG + type.name(), Aggregation.of(a -> a.terms(t -> t.field("entityTypeIds")
                     .include(i -> i.regexp(type.name() + ":.*")).size(FACET_SIZE))));
         }
         aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field("source").size(SOURCE_FACET_SIZE))));
-        aggs.put("dates", Aggregation.of(a -> a.dateHistogram(d -> d.field("date").calendarInterval(interval)
-                .minDocCount(0))));
+        aggs.put("dates", dailyHistogram());
         return aggs;
     }
 
-    private SearchResult.Facets facets(Map<String, Aggregate> aggs, CalendarInterval interval) throws IOException {
+    /** Non-empty UTC days; {@link DateBuckets} picks the chart's width from them. */
+    static Aggregation dailyHistogram() {
+        return Aggregation.of(a -> a.dateHistogram(d -> d.field("date").calendarInterval(CalendarInterval.Day)
+                .minDocCount(1)));
+    }
+
+    static Map<Instant, Long> days(Aggregate histogram) {
+        Map<Instant, Long> days = new java.util.HashMap<>();
+        for (DateHistogramBucket b : histogram.dateHistogram().buckets().array()) {
+            days.put(Instant.ofEpochMilli(b.key()), b.docCount());
+        }
+        return days;
+    }
+
+    private SearchResult.Facets facets(Map<String, Aggregate> aggs, ArticleQuery query) throws IOException {
         Map<String, List<StringTermsBucket>> byType = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
         for (EntityType type : EntityType.values()) {
@@ -220,11 +201,8 @@ public class ArticleSearch {
         }).toList()));
         List<SearchResult.ValueCount> sources = aggs.get("sources").sterms().buckets().array().stream()
                 .map(b -> new SearchResult.ValueCount(b.key().stringValue(), b.docCount())).toList();
-        List<SearchResult.DateCount> dates = new ArrayList<>();
-        for (DateHistogramBucket b : aggs.get("dates").dateHistogram().buckets().array()) {
-            dates.add(new SearchResult.DateCount(Instant.ofEpochMilli(b.key()), b.docCount()));
-        }
-        return new SearchResult.Facets(entities, sources, dates, interval.jsonValue());
+        DateBuckets.Chart chart = DateBuckets.chart(days(aggs.get("dates")), query.from(), query.to());
+        return new SearchResult.Facets(entities, sources, chart.buckets(), chart.interval());
     }
 
     static String idOf(String typeId) {

@@ -17,9 +17,10 @@ import newsroom.search.InvalidQueryException;
 
 /**
  * An opaque {@code cursor}: the sort values of the last hit of a page (for search_after, with the article id as the
- * last tiebreaker so the order is total) and a fingerprint of the search it belongs to.
+ * last tiebreaker so the order is total), a fingerprint of the search it belongs to, and for relevance order the
+ * point in time the next pages read (scores shift as articles are added; a point in time does not).
  */
-public record PageCursor(List<FieldValue> after, String fingerprint) {
+public record PageCursor(List<FieldValue> after, String fingerprint, String pit) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public String encode() {
@@ -35,6 +36,9 @@ public record PageCursor(List<FieldValue> after, String fingerprint) {
             }
         }
         node.put("f", fingerprint);
+        if (pit != null) {
+            node.put("p", pit);
+        }
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(node));
         } catch (IOException e) {
@@ -69,7 +73,7 @@ public record PageCursor(List<FieldValue> after, String fingerprint) {
                 after.add(FieldValue.of(v.asText()));
             }
         }
-        return new PageCursor(after, node.path("f").asText());
+        return new PageCursor(after, node.path("f").asText(), node.path("p").isTextual() ? node.path("p").asText() : null);
     }
 
     /** What must not change between pages; size may. */

@@ -19,18 +19,19 @@ class PageCursorTest {
     @Test
     void roundTripsSortValuesWithTheirKinds() {
         PageCursor cursor = new PageCursor(List.of(FieldValue.of(1.0), FieldValue.of(1742000000000L),
-                FieldValue.of("a-1")), PageCursor.fingerprint(query));
+                FieldValue.of("a-1")), PageCursor.fingerprint(query), "pit-1");
         PageCursor back = PageCursor.decode(cursor.encode(), query);
         assertThat(back.after()).hasSize(3);
         assertThat(back.after().get(0).isDouble()).isTrue();
         assertThat(back.after().get(0).doubleValue()).isEqualTo(1.0);
         assertThat(back.after().get(1).longValue()).isEqualTo(1742000000000L);
         assertThat(back.after().get(2).stringValue()).isEqualTo("a-1");
+        assertThat(back.pit()).isEqualTo("pit-1");
     }
 
     @Test
     void aCursorOfAnotherSearchOrGarbageIsABadRequest() {
-        String cursor = new PageCursor(List.of(FieldValue.of("x")), PageCursor.fingerprint(query)).encode();
+        String cursor = new PageCursor(List.of(FieldValue.of("x")), PageCursor.fingerprint(query), null).encode();
         ArticleQuery other = ArticleQuery.parse("bukele", List.of(), null, null, null, null, null, "10", null);
         assertThatThrownBy(() -> PageCursor.decode(cursor, other)).isInstanceOf(InvalidQueryException.class)
                 .hasMessageContaining("different search");

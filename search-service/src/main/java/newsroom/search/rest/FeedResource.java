@@ -1,0 +1,59 @@
+package newsroom.search.rest;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import newsroom.search.ArticleQuery;
+import newsroom.search.SearchResult;
+import newsroom.search.service.ArticleSearch;
+import newsroom.search.service.AtomFeedWriter;
+import newsroom.search.service.PageCursor;
+
+@Path("/feeds")
+@Blocking
+public class FeedResource {
+    static final String ATOM_TYPE = "application/atom+xml;charset=UTF-8";
+    static final String FEED_SIZE = "50";
+
+    private final ArticleSearch search;
+
+    public FeedResource(ArticleSearch search) {
+        this.search = search;
+    }
+
+    @GET
+    @Path("/search.atom")
+    @Produces(ATOM_TYPE)
+    @Operation(summary = "The newest articles matching a search (same parameters as /api/search) as an Atom 1.0 feed")
+    public String searchFeed(@QueryParam("q") String q, @QueryParam("entity") List<String> entity,
+            @QueryParam("type") List<String> type, @QueryParam("source") List<String> source,
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context UriInfo uri) throws IOException {
+        ArticleQuery query = ArticleQuery.parse(q, entity, type, source, from, to, "date", FEED_SIZE, "false");
+        SearchResult result = search.search(query, null);
+        String self = uri.getRequestUri().toString();
+        String page = uri.getBaseUriBuilder().path("/").replaceQuery(uri.getRequestUri().getRawQuery()).build().toString();
+        return AtomFeedWriter.write("urn:newsroom:search:" + PageCursor.fingerprint(query), title(query), self, page,
+                result.hits());
+    }
+
+    static String title(ArticleQuery query) {
+        List<String> parts = new ArrayList<>();
+        if (query.hasText()) {
+            parts.add("\"" + query.text() + "\"");
+        }
+        query.entities().forEach(e -> parts.add("entity " + e));
+        query.types().forEach(t -> parts.add("type " + t));
+        query.sources().forEach(s -> parts.add("source " + s));
+        return "Newsroom search" + (parts.isEmpty() ? ": all articles" : ": " + String.join(", ", parts));
+    }
+}
