@@ -120,24 +120,36 @@ final class ElasticsearchServer extends LocalServer {
         return configDir().toString();
     }
 
+    /** Fresh start: the cluster reached yellow (every primary shard allocated). */
     @Override
     boolean answers() {
+        HttpResponse<String> response = health("?wait_for_status=yellow&timeout=1s");
+        return response != null && response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"");
+    }
+
+    /** Reuse: the node answers cluster health with a master, whatever colour one test's index left it in. */
+    @Override
+    boolean serves() {
+        HttpResponse<String> response = health("");
+        return response != null && response.statusCode() == 200;
+    }
+
+    private HttpResponse<String> health(String query) {
         if (!accepts(config.elasticsearchPort())) {
-            return false;
+            return null;
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.elasticsearchPort()
-                        + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                        + "/_cluster/health" + query))
                 .timeout(Duration.ofSeconds(3))
                 .GET()
                 .build();
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && !response.body().contains("\"status\":\"red\"");
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 }

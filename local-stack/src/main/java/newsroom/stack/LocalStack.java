@@ -79,10 +79,8 @@ public final class LocalStack {
                             server.awaitReady(server.start(out), deadline);
                             out.accept(String.format("%s: ready after %.1f s", server.name(),
                                     (System.nanoTime() - started) / 1e9));
-                        } else if (!server.answers()) {
-                            server.awaitReused(deadline);
                         } else {
-                            server.afterReady();
+                            server.awaitReused(deadline);
                         }
                         return null;
                     }));
