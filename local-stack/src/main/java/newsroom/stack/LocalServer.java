@@ -107,8 +107,14 @@ abstract class LocalServer {
     void checkPortsFree() {
         for (int port : ports()) {
             if (!portFree(port)) {
+                String owner = PortOwner.describe(port).map(o -> " [" + o + "]").orElse("");
+                String otherStack = owner.contains("/.newsroom/")
+                        ? " It looks like a local stack started from another directory: stop it with its own"
+                                + " `down` command (or kill that pid)."
+                        : "";
                 throw new StackException(name() + ": port " + port + " is already taken by another program (not by this "
-                        + config.name() + " stack). Stop that program, or choose other ports with " + portSettings());
+                        + config.name() + " stack)" + owner + "." + otherStack + " Stop that program, or choose other"
+                        + " ports with " + portSettings());
             }
         }
     }

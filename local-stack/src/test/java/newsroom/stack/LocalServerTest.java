@@ -99,7 +99,9 @@ class LocalServerTest {
             assertThatThrownBy(server::checkPortsFree)
                     .isInstanceOf(StackException.class)
                     .hasMessageContaining("port " + taken.getLocalPort() + " is already taken")
-                    .hasMessageContaining("NEWSROOM_TEST_FAKE_PORT");
+                    .hasMessageContaining("NEWSROOM_TEST_FAKE_PORT")
+                    // The culprit, found through /proc: this very JVM.
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid() + ": ");
         }
     }
 
