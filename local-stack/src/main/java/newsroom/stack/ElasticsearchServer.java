@@ -55,7 +55,7 @@ final class ElasticsearchServer extends LocalServer {
         Path target = config.artifactsDir();
         try (var dirs = Files.list(target)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith("elasticsearch-")
-                            && Files.isExecutable(d.resolve("bin/elasticsearch")))
+                            && Files.isRegularFile(d.resolve("bin/elasticsearch")))
                     .findFirst()
                     .orElseThrow(() -> new StackException("missing the Elasticsearch distribution in " + target
                             + ": run ./mvnw -pl local-stack package first (from " + config.root() + ")"));
@@ -102,7 +102,8 @@ final class ElasticsearchServer extends LocalServer {
 
     @Override
     List<String> command() {
-        return List.of(home().resolve("bin/elasticsearch").toString());
+        // Through bash: the script works even if unpacking lost its executable bit.
+        return List.of("bash", home().resolve("bin/elasticsearch").toString());
     }
 
     @Override
