@@ -1,0 +1,76 @@
+package newsroom.ingest.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.common.annotation.Blocking;
+
+import newsroom.ingest.ArticleSubmission;
+import newsroom.ingest.ArticleSummary;
+import newsroom.ingest.ArticleView;
+import newsroom.ingest.IngestOutcome;
+import newsroom.ingest.service.ArticleIntake;
+import newsroom.ingest.service.ArticleRegistry;
+
+@Path("/api/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ArticleResource {
+    private static final int MAX_PAGE = 1000;
+
+    private final ArticleIntake intake;
+    private final ArticleRegistry registry;
+
+    public ArticleResource(ArticleIntake intake, ArticleRegistry registry) {
+        this.intake = intake;
+        this.registry = registry;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one article", description = "202 once the article is durable (registry + outbox committed); "
+            + "status duplicate with the first id when the canonical URL or the normalized text was seen before.")
+    public Response submit(ArticleSubmission submission) {
+        IngestOutcome outcome = intake.submit(submission, null);
+        return Response.accepted(outcome).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The registry record of one article")
+    public ArticleView get(@PathParam("id") String id) {
+        return registry.find(id).map(ArticleView::of)
+                .orElseThrow(() -> new NotFoundException("no article with id " + id));
+    }
+
+    @GET
+    @Operation(summary = "Articles by time received, oldest first", description = "since: ISO-8601 instant (inclusive); limit: 1..1000")
+    public List<ArticleSummary> list(@QueryParam("since") String since, @QueryParam("limit") @DefaultValue("100") int limit) {
+        Instant from;
+        try {
+            from = since == null || since.isBlank() ? Instant.EPOCH : Instant.parse(since.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("since: must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new BadRequestException("limit: must be between 1 and " + MAX_PAGE);
+        }
+        return registry.receivedSince(from, limit).stream().map(ArticleSummary::of).toList();
+    }
+}

@@ -1,0 +1,182 @@
+package newsroom.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import newsroom.ingest.repository.ArticleRecord;
+import newsroom.stack.testing.LocalStackTestResource;
+
+/**
+ * A corpus of bad requests: each must get the expected 4xx with {@code {"error", "details"}} naming the field,
+ * never a 5xx, and nothing may be stored (every request carries a marker word that is then searched for).
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalStackTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TestHTTPResource("/api/articles")
+    URI articlesUri;
+
+    private final String marker = "badinput" + UUID.randomUUID().toString().replace("-", "");
+    private final List<String> seen = new ArrayList<>();
+
+    record BadRequest(String name, String contentType, byte[] body, int status, String field) {
+        static BadRequest json(String name, String json, int status, String field) {
+            return new BadRequest(name, "application/json", json.getBytes(StandardCharsets.UTF_8), status, field);
+        }
+    }
+
+    private List<BadRequest> singleArticleCorpus() {
+        String m = marker;
+        String okBody = "\"body\": \"Text " + m + "\"";
+        List<BadRequest> corpus = new ArrayList<>();
+        corpus.add(BadRequest.json("malformed JSON", "{\"title\": \"" + m + "\", \"body\": \"unterminated", 400, null));
+        corpus.add(BadRequest.json("trailing garbage", "{" + okBody + "} }", 400, null));
+        corpus.add(BadRequest.json("empty request body", "", 400, null));
+        corpus.add(BadRequest.json("JSON null", "null", 400, "body"));
+        corpus.add(BadRequest.json("array instead of object", "[{" + okBody + "}]", 400, null));
+        corpus.add(BadRequest.json("body is a number", "{\"title\": \"" + m + "\", \"body\": 42}", 400, "body"));
+        corpus.add(BadRequest.json("body is an object", "{\"title\": \"" + m + "\", \"body\": {\"text\": \"x\"}}", 400, "body"));
+        corpus.add(BadRequest.json("title is a boolean", "{\"title\": true, " + okBody + "}", 400, "title"));
+        corpus.add(BadRequest.json("publishedAt not a date", "{\"publishedAt\": \"last Tuesday\", " + okBody + "}", 400, "publishedAt"));
+        corpus.add(BadRequest.json("publishedAt a boolean", "{\"publishedAt\": false, " + okBody + "}", 400, "publishedAt"));
+        corpus.add(BadRequest.json("missing body", "{\"title\": \"" + m + "\", \"url\": \"https://bad.example/" + m + "\"}", 400, "body"));
+        corpus.add(BadRequest.json("blank body", "{\"title\": \"" + m + "\", \"body\": \" \\n\\t \"}", 400, "body"));
+        corpus.add(BadRequest.json("body only a script", "{\"title\": \"" + m + "\", \"body\": \"<script>alert(1)</script><p> </p>\"}", 400, "body"));
+        corpus.add(BadRequest.json("ftp URL", "{\"url\": \"ftp://files.example/" + m + "\", " + okBody + "}", 400, "url"));
+        corpus.add(BadRequest.json("javascript URL", "{\"url\": \"javascript:alert('" + m + "')\", " + okBody + "}", 400, "url"));
+        corpus.add(BadRequest.json("relative URL", "{\"url\": \"/news/" + m + "\", " + okBody + "}", 400, "url"));
+        corpus.add(BadRequest.json("URL with spaces", "{\"url\": \"https://bad example/" + m + "\", " + okBody + "}", 400, "url"));
+        corpus.add(BadRequest.json("URL a number", "{\"url\": 12, " + okBody + "}", 400, "url"));
+        corpus.add(BadRequest.json("NUL in title", "{\"title\": \"a\\u0000b\", " + okBody + "}", 400, "title"));
+        corpus.add(BadRequest.json("escape char in body", "{\"body\": \"Text " + m + " \\u001b[31m red\"}", 400, "body"));
+        corpus.add(BadRequest.json("unpaired surrogate", "{\"body\": \"Text " + m + " \\ud800 x\"}", 400, "body"));
+        corpus.add(BadRequest.json("raw control char in string", "{\"body\": \"Text " + m + " \u0007 bell\"}", 400, null));
+        corpus.add(BadRequest.json("bad language tag", "{\"language\": \"english please\", " + okBody + "}", 400, "language"));
+        corpus.add(BadRequest.json("source too long", "{\"source\": \"" + "s".repeat(300) + "\", " + okBody + "}", 400, "source"));
+        byte[] invalidUtf8 = ("{\"title\": \"" + m + "\", \"body\": \"caf\u0000\"}").getBytes(StandardCharsets.UTF_8);
+        invalidUtf8[invalidUtf8.length - 3] = (byte) 0xC3; // a lead byte followed by '"': not UTF-8
+        corpus.add(new BadRequest("invalid UTF-8", "application/json", invalidUtf8, 400, null));
+        byte[] latin1 = ("{\"body\": \"Caf\u00e9 " + m + " \u00e9t\u00e9\"}").getBytes(StandardCharsets.ISO_8859_1);
+        corpus.add(new BadRequest("Latin-1 bytes declared as UTF-8", "application/json; charset=UTF-8", latin1, 400, null));
+        corpus.add(new BadRequest("text/plain", "text/plain", ("Text " + m).getBytes(StandardCharsets.UTF_8), 415, null));
+        corpus.add(new BadRequest("XML", "application/xml", ("<article><body>" + m + "</body></article>").getBytes(StandardCharsets.UTF_8), 415, null));
+        String bigBody = m + " " + "word ".repeat(1024 * 1024 / 5 + 10);
+        corpus.add(BadRequest.json("body over 1 MiB", "{\"body\": \"" + bigBody + "\"}", 413, "body"));
+        String hugeBody = m + " " + "x".repeat(5 * 1024 * 1024);
+        corpus.add(BadRequest.json("request over the HTTP limit", "{\"body\": \"" + hugeBody + "\"}", 413, null));
+        return corpus;
+    }
+
+    @Test
+    void everyBadSingleArticleGetsA4xxJsonErrorAndNothingIsStored() {
+        List<String> failures = new ArrayList<>();
+        for (BadRequest bad : singleArticleCorpus()) {
+            Answer response = send(articlesUri, bad);
+            seen.add(bad.name() + " -> " + response.status());
+            String problem = problemWith(bad, response);
+            if (problem != null) {
+                failures.add(bad.name() + ": " + problem);
+            }
+        }
+        assertThat(failures).as("responses: %s", seen).isEmpty();
+        assertNothingStored();
+    }
+
+    @Test
+    void aValidArticleAfterTheCorpusIsStillAccepted() {
+        String body = "{\"title\": \"Fine " + UUID.randomUUID() + "\", \"body\": \"A perfectly ordinary text.\"}";
+        given().contentType("application/json").body(body).post("/api/articles").then().statusCode(202);
+    }
+
+    @Test
+    void rejectionsAreCounted() {
+        given().contentType("application/json").body("{").post("/api/articles").then().statusCode(400);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("ingest_articles_total\\{[^}]*outcome=\"rejected\"[^}]*\\} [1-9]");
+    }
+
+    record Answer(int status, String contentType, String body) {
+    }
+
+    /**
+     * Sends with {@code Expect: 100-continue}, as careful clients do: a request refused for its declared size is
+     * answered before its body is sent (otherwise the client may see a broken pipe instead of the answer).
+     */
+    static Answer send(URI uri, BadRequest bad) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bad.body()));
+        if (bad.contentType() != null) {
+            request.header("Content-Type", bad.contentType());
+        }
+        if (bad.body().length > 1_000_000) {
+            request.expectContinue(true);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String problemWith(BadRequest bad, Answer response) {
+        int status = response.status();
+        if (status != bad.status()) {
+            return "status " + status + " instead of " + bad.status() + ": " + abbreviate(response.body());
+        }
+        if (response.contentType() == null || !response.contentType().startsWith("application/json")) {
+            return "content type " + response.contentType();
+        }
+        JsonPath json = JsonPath.from(response.body());
+        if (json.getString("error") == null || json.getList("details") == null || json.getList("details").isEmpty()) {
+            return "no {error, details}: " + abbreviate(response.body());
+        }
+        if (bad.field() != null && json.getList("details", String.class).stream().noneMatch(d -> d.startsWith(bad.field()))) {
+            return "details do not name " + bad.field() + ": " + json.getList("details");
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s == null || s.length() < 300 ? s : s.substring(0, 300) + "...";
+    }
+
+    private void assertNothingStored() {
+        long stored = QuarkusTransaction.requiringNew().call(() -> ArticleRecord.count(
+                "body like ?1 or title like ?1 or url like ?1 or source like ?1", "%" + marker + "%"));
+        assertThat(stored).isZero();
+    }
+
+    @AfterAll
+    void nothingStoredAtAll() {
+        assertNothingStored();
+    }
+}
