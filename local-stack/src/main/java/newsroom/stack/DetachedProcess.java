@@ -104,6 +104,15 @@ final class DetachedProcess {
                 .filter(handle -> commandLine(handle).contains(marker));
     }
 
+    /** Every live process (but this JVM) whose command line contains {@code marker}. */
+    static List<ProcessHandle> findAll(String marker) {
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(handle -> handle.pid() != self)
+                .filter(handle -> commandLine(handle).contains(marker))
+                .toList();
+    }
+
     static String commandLine(ProcessHandle handle) {
         // /proc gives the full command line even for processes in a user namespace, where ProcessHandle.Info may not.
         try {

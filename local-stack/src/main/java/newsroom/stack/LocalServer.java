@@ -173,14 +173,19 @@ abstract class LocalServer {
     /** Stops our process tree; returns true if there was one. */
     boolean stop(Consumer<String> out) throws IOException, InterruptedException {
         Optional<ProcessHandle> ours = process();
-        if (ours.isEmpty()) {
-            Files.deleteIfExists(pidFile());
-            return false;
+        if (ours.isPresent()) {
+            DetachedProcess.stop(ours.get(), stopSignal(), Duration.ofSeconds(30));
+            out.accept(name() + ": stopped pid " + ours.get().pid());
         }
-        DetachedProcess.stop(ours.get(), stopSignal(), Duration.ofSeconds(30));
         Files.deleteIfExists(pidFile());
-        out.accept(name() + ": stopped pid " + ours.get().pid());
-        return true;
+        // Leftovers whose parent died without them (e.g. Elasticsearch's server JVM after its launcher was killed):
+        // every process of this server names a path inside its directory.
+        List<ProcessHandle> leftovers = DetachedProcess.findAll(dir() + "/");
+        for (ProcessHandle leftover : leftovers) {
+            DetachedProcess.stop(leftover, stopSignal(), Duration.ofSeconds(30));
+            out.accept(name() + ": stopped leftover pid " + leftover.pid());
+        }
+        return ours.isPresent() || !leftovers.isEmpty();
     }
 
     ServerStatus status() {

@@ -81,6 +81,21 @@ class LocalServerTest {
     }
 
     @Test
+    void stopAlsoEndsALeftoverWhoseLauncherDied() throws Exception {
+        FakeServer server = fake("exit 0", false);
+        java.nio.file.Files.createDirectories(server.dir());
+        // Like Elasticsearch's server JVM once its launcher is gone: no pid file names it, its command line names the
+        // server's directory.
+        Process leftover = new ProcessBuilder("sh", "-c", "sleep 300; true", "leftover",
+                server.dir().resolve("data").toString()).start();
+
+        assertThat(server.stop(lines::add)).isTrue();
+
+        assertThat(leftover.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(lines).anyMatch(line -> line.contains("stopped leftover pid " + leftover.pid()));
+    }
+
+    @Test
     void aPidFileNamingSomeoneElsesProcessIsNotOurs() throws Exception {
         FakeServer server = fake("exit 0", false);
         Files.createDirectories(server.pidFile().getParent());
