@@ -1,0 +1,186 @@
+package newsroom.search;
+
+import static newsroom.search.EnrichedArticles.article;
+import static newsroom.search.EnrichedArticles.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import newsroom.events.EntityType;
+import newsroom.search.EnrichedArticles.Ent;
+import newsroom.stack.testing.LocalStackTestResource;
+
+/**
+ * The analyst page in Debian's headless Chromium, driven by Selenium, on articles indexed through Kafka into the real
+ * Elasticsearch. Chromium and chromedriver are installed by {@code src/test/scripts/install-chromium.sh} when missing.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalStackTestResource.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchPageIT {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @TestHTTPResource("/")
+    URL page;
+
+    WebDriver browser;
+
+    @BeforeAll
+    void browser() throws IOException, InterruptedException {
+        installChromium();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(Files.exists(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "/usr/bin/chromium-browser");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1440,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAnalystSearchesFiltersByAFacetOpensAProfileAndSeesHostileTextAsText() throws IOException {
+        String u = unique();
+        String word = "zk" + u;
+        String source = "page-" + u;
+        Ent bukele = new Ent("person:nayib-bukele-" + u, "Nayib Bukele", EntityType.PERSON, 0.8, "Bukele");
+        Ent abrego = new Ent("person:kilmar-abrego-garcia-" + u, "Kilmar Ábrego García", EntityType.PERSON, 0.9,
+                "Ábrego García");
+        Ent cecot = new Ent("facility:cecot-" + u, "CECOT", EntityType.FACILITY, 0.6, "CECOT");
+        Ent salvador = new Ent("location:el-salvador-" + u, "El Salvador", EntityType.LOCATION, 0.5, "El Salvador");
+        try (EnrichedArticles kafka = new EnrichedArticles(bootstrap)) {
+            kafka.send(article("p1-" + u, source, Instant.parse("2025-03-16T09:00:00Z"),
+                    "Bukele offers CECOT cells for US deportees",
+                    "El Salvador's president Bukele said CECOT would take the men (" + word + ").", bukele, cecot, salvador));
+            kafka.send(article("p2-" + u, source, Instant.parse("2025-04-14T15:00:00Z"),
+                    "Ábrego García remains in El Salvador",
+                    "At the White House, Bukele said he would not return Ábrego García (" + word + ").", bukele, abrego,
+                    salvador));
+            kafka.send(article("p3-" + u, source, Instant.parse("2025-04-20T11:00:00Z"),
+                    "Court filing quotes <b>markup</b> from a forum",
+                    "The filing reproduced <script>window.__xss = 1</script> and <img src=x onerror=\"window.__xss = 2\"> "
+                            + "as evidence about Ábrego García (" + word + ").", abrego));
+            await().atMost(WAIT).until(() -> RestAssured.given().queryParam("source", source).get("/api/search")
+                    .jsonPath().getInt("total") == 3);
+        }
+
+        browser.get(page.toString());
+        WebElement box = waitFor(By.id("q"));
+        box.sendKeys(word, Keys.ENTER);
+        await("three results").atMost(WAIT).until(() -> results().size() == 3);
+        assertThat(text(By.id("status"))).startsWith("3 articles");
+        assertThat(browser.findElements(By.cssSelector("#results mark"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart")).findElements(By.cssSelector("svg rect"))).isNotEmpty();
+
+        // Hostile text in an article is shown as text: no element is created and nothing runs.
+        WebElement hostile = browser.findElement(By.cssSelector("li.hit[data-id='p3-" + u + "']"));
+        // (the snippet is a fragment around the match; it shows the end of the script tag and the whole img tag)
+        assertThat(hostile.getText()).contains("</script>")
+                .contains("<img src=x onerror=\"window.__xss = 2\">").contains("<b>markup</b>");
+        assertThat(hostile.findElements(By.tagName("img"))).isEmpty();
+        assertThat(hostile.findElements(By.tagName("script"))).isEmpty();
+        assertThat(hostile.findElements(By.tagName("b"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__xss === undefined")).isEqualTo(true);
+
+        // A facet narrows the list.
+        browser.findElement(By.cssSelector("#facets button.facet[data-entity='" + bukele.id() + "']")).click();
+        await("narrowed to Bukele").atMost(WAIT).until(() -> results().size() == 2);
+        assertThat(text(By.id("filters"))).contains("Nayib Bukele");
+        assertThat(browser.getCurrentUrl()).contains("entity=" + bukele.id().replace(":", "%3A"));
+
+        // An entity chip filters further.
+        browser.findElement(By.cssSelector("li.hit[data-id='p2-" + u + "'] button.chip-filter[data-entity='"
+                + abrego.id() + "']")).click();
+        await("narrowed to both").atMost(WAIT).until(() -> results().size() == 1);
+
+        // The profile of an entity.
+        browser.findElement(By.cssSelector("li.hit button.info[data-profile='" + abrego.id() + "']")).click();
+        await("profile").atMost(WAIT).until(() -> browser.findElements(By.id("profile-name")).size() == 1);
+        assertThat(text(By.id("profile-name"))).isEqualTo("Kilmar Ábrego García");
+        assertThat(text(By.id("profile-articles"))).isEqualTo("2");
+        assertThat(text(By.id("profile"))).containsIgnoringCase("Mentioned with").contains("Nayib Bukele · 1").contains("El Salvador · 1");
+
+        // Keyboard: Escape closes the profile, "/" focuses the search box.
+        browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        await().atMost(WAIT).until(() -> !browser.findElement(By.id("profile")).isDisplayed());
+
+        // Back to the three results, with a profile open, for the README screenshot.
+        browser.get(page + "?q=" + word);
+        await().atMost(WAIT).until(() -> results().size() == 3);
+        browser.findElement(By.cssSelector("li.hit button.info[data-profile='" + bukele.id() + "']")).click();
+        await().atMost(WAIT).until(() -> browser.findElements(By.id("profile-name")).size() == 1);
+        screenshot();
+    }
+
+    private List<WebElement> results() {
+        return browser.findElements(By.cssSelector("#results li.hit"));
+    }
+
+    private String text(By by) {
+        return browser.findElement(by).getText();
+    }
+
+    private WebElement waitFor(By by) {
+        await().atMost(WAIT).until(() -> !browser.findElements(by).isEmpty());
+        return browser.findElement(by);
+    }
+
+    private void screenshot() throws IOException {
+        Path root = Path.of(System.getProperty("newsroom.root", ".."));
+        Path target = root.resolve("docs/search-page.png");
+        Files.createDirectories(target.getParent());
+        Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Debian's chromium and chromium-driver, installed by the project's script when missing (CI runs as root). */
+    static void installChromium() throws IOException, InterruptedException {
+        if (Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
+            return;
+        }
+        Path root = Path.of(System.getProperty("newsroom.root", ".."));
+        Path script = root.resolve("search-service/src/test/scripts/install-chromium.sh");
+        Process process = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+        if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException("installing chromium failed; run " + script + " as root");
+        }
+    }
+}
