@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class DetachedProcess {
 
     private static final boolean ROOT = currentUid() == 0;
+    private static final long MAX_LOG_BYTES = 20L * 1024 * 1024;
 
     private DetachedProcess() {
     }
@@ -39,6 +41,10 @@ final class DetachedProcess {
         full.addAll(command);
         Files.createDirectories(log.getParent());
         Files.createDirectories(pidFile.getParent());
+        if (Files.isRegularFile(log) && Files.size(log) > MAX_LOG_BYTES) {
+            // The dev stack appends across restarts: keep one previous generation, not an ever-growing file.
+            Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
         Files.writeString(log, "---- " + java.time.Instant.now() + " starting: " + String.join(" ", command) + "\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(full)
