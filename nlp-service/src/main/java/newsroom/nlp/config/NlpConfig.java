@@ -28,6 +28,10 @@ public interface NlpConfig {
         /** For corenlp: {@code conll4} (PERSON/ORG/LOC/MISC) or {@code all3} (PERSON/ORG/LOC). */
         @WithDefault("conll4")
         String model();
+
+        /** The model reads at most this many characters of a text; the knowledge base and rules read all of it. */
+        @WithDefault("200000")
+        int maxChars();
     }
 
     interface Language {

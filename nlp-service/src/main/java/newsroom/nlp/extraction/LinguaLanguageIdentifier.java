@@ -41,7 +41,7 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
                 letters++;
             }
         }
-        if (letters < MIN_LETTERS || letters < sample.length() / 3) {
+        if (letters < MIN_LETTERS || !TextShape.looksLikeProse(sample)) {
             return null; // too short, or mostly not letters (binary junk)
         }
         Language language = detector.detectLanguageOf(sample);

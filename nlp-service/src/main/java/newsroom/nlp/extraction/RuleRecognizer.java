@@ -21,17 +21,19 @@ public final class RuleRecognizer {
 
     private static final Pattern MONEY = Pattern.compile(
             "(?:US\\$|\\$|\u20AC|\u00A3)\\s?(?:" + NUMBER + ")(?:\\s?" + SCALE + "\\b)?"
-                    + "|\\b(?:" + NUMBER + ")(?:\\s" + SCALE + ")?\\s(?:dollars|euros|pounds|pesos|bolivars|colones)\\b");
+                    + "|\\b(?=\\d)(?:" + NUMBER + ")(?:\\s" + SCALE + ")?\\s(?:dollars|euros|pounds|pesos|bolivars|colones)\\b");
     private static final Pattern PERCENT = Pattern.compile(
-            "\\b(?:" + NUMBER + ")(?:\\s?%|\\s(?:percent|per cent)\\b)");
+            "\\b(?=\\d)(?:" + NUMBER + ")(?:\\s?%|\\s(?:percent|per cent)\\b)");
+    // each alternative starts with a cheap look-ahead: these run over every position of 5 MB texts
     private static final Pattern DATE = Pattern.compile(
-            "\\b" + MONTH + "\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?\\b"
-                    + "|\\b\\d{1,2}\\s" + MONTH + "(?:\\s\\d{4})?\\b"
-                    + "|\\b" + MONTH + "\\s\\d{4}\\b"
-                    + "|\\b\\d{4}-\\d{2}-\\d{2}\\b"
-                    // a bare month only after a preposition, so "May" the verb or the name stays out
-                    + "|(?<=\\b(?:in|since|until|by|from|during|early|late|mid|last|next|this|of) )"
-                    + "(?:January|February|March|April|May|June|July|August|September|October|November|December)\\b");
+            "\\b(?=[JFMASOND])" + MONTH + "\\s\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s\\d{4})?\\b"
+                    + "|\\b(?=\\d)\\d{1,2}\\s" + MONTH + "(?:\\s\\d{4})?\\b"
+                    + "|\\b(?=[JFMASOND])" + MONTH + "\\s\\d{4}\\b"
+                    + "|\\b(?=\\d)\\d{4}-\\d{2}-\\d{2}\\b");
+    /** A bare month only after a preposition, so "May" the verb or the name stays out; group 1 is the month. */
+    private static final Pattern BARE_MONTH = Pattern.compile(
+            "\\b(?=[ifdbuelmnotIFDBUELMNOT])(?i:in|since|until|by|from|during|early|late|mid|last|next|this|of) "
+                    + "(January|February|March|April|May|June|July|August|September|October|November|December)\\b");
     private static final String CAP = "[\\p{Lu}][\\p{L}'.-]*";
     private static final Pattern LAW = Pattern.compile(
             "\\b" + CAP + "(?: (?:of|and|for|on|to|the|" + CAP + ")){0,7} (?:Act|Amendment|Code|Treaty|Convention|Accords?)"
@@ -53,6 +55,10 @@ public final class RuleRecognizer {
         add(spans, MONEY.matcher(text), EntityType.MONEY, false);
         add(spans, PERCENT.matcher(text), EntityType.PERCENT, false);
         add(spans, DATE.matcher(text), EntityType.DATE, false);
+        Matcher bare = BARE_MONTH.matcher(text);
+        while (bare.find()) {
+            spans.add(span(bare.start(1), bare.end(1), EntityType.DATE, bare.group(1)));
+        }
         add(spans, LAW.matcher(text), EntityType.LAW, true);
         add(spans, FACILITY.matcher(text), EntityType.FACILITY, true);
         Matcher gang = GANG_ACRONYM.matcher(text);

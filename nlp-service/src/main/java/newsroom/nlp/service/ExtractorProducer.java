@@ -28,7 +28,8 @@ public class ExtractorProducer {
                 : LanguageIdentifier.ENGLISH_ONLY;
         NameRecognizer recognizer = "none".equals(config.ner().engine()) ? null
                 : NameRecognizers.create(config.ner().engine(), Map.of("model", config.ner().model()));
-        HybridEntityExtractor extractor = new HybridEntityExtractor(knowledgeBase::index, languages, recognizer);
+        HybridEntityExtractor extractor = new HybridEntityExtractor(knowledgeBase::index, languages, recognizer,
+                config.ner().maxChars());
         LOG.infof("Extractor %s ready in %d ms", extractor.engine(), (System.nanoTime() - t0) / 1_000_000);
         return extractor;
     }
