@@ -19,7 +19,7 @@ public interface SearchConfig {
         String alias();
 
         /** The versioned index this instance writes to; a mapping change is a new name. */
-        @WithDefault("articles-v1")
+        @WithDefault("articles-v2")
         String name();
 
         @WithDefault("1")
@@ -40,7 +40,8 @@ public interface SearchConfig {
         @WithDefault("news.articles.enriched")
         String topic();
 
-        @WithDefault("search-service")
+        /** Per index version by default ({@code search-service-articles-v2}), so a new version reads the topic again. */
+        @WithDefault("search-service-${newsroom.search.index.name}")
         String groupId();
 
         @WithDefault("search-service")

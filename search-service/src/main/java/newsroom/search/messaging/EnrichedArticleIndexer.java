@@ -76,7 +76,7 @@ public class EnrichedArticleIndexer {
     public static final String HEADER_OFFSET = "dead-letter-offset";
     public static final String HEADER_GROUP = "dead-letter-consumer-group";
 
-    private static final Duration ALIAS_CHECK_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration ALIAS_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     private final SearchConfig config;
     private final ArticleIndex index;
@@ -154,7 +154,10 @@ public class EnrichedArticleIndexer {
         while (running.get()) {
             try {
                 index.ensureExists();
-                aliasOnWriteIndex = index.aliasTargets().equals(Set.of(index.writeIndex()));
+                Set<String> targets = index.aliasTargets();
+                // Only ever move the alias forward: an older instance still running must not take it back.
+                aliasOnWriteIndex = targets.equals(Set.of(index.writeIndex()))
+                        || targets.stream().anyMatch(t -> ArticleIndex.isNewerVersion(t, index.writeIndex()));
                 lastError = null;
                 break;
             } catch (Exception e) {

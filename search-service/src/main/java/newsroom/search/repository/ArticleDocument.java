@@ -2,8 +2,10 @@ package newsroom.search.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -17,7 +19,8 @@ import newsroom.search.TextFolding;
  * One article as stored in Elasticsearch (see {@code elasticsearch/articles-mapping.json}).
  *
  * <p>Entities are kept twice: {@link #entities} as nested objects for precise per-entity queries, and the flat
- * keyword arrays {@link #entityIds} and {@link #entityTypeIds} ({@code TYPE:id}) for fast filters and facets.
+ * keyword arrays {@link #entityIds} and {@link #entityTypeIds} ({@code TYPE:id}) for fast filters and facets, and
+ * {@link #entityIdsByType} (one keyword field per type) so that the per-type facets read each value once.
  *
  * @param date the date the article is sorted and charted by: {@code publishedAt}, else {@code receivedAt}
  */
@@ -43,7 +46,8 @@ public record ArticleDocument(
         List<EntityDocument> entities,
         List<String> entityIds,
         List<String> entityTypeIds,
-        List<String> entityTypes) {
+        List<String> entityTypes,
+        Map<String, List<String>> entityIdsByType) {
 
     /**
      * @param nameFolded folded, lower-cased canonical name: what entity suggestions match
@@ -61,6 +65,7 @@ public record ArticleDocument(
         Set<String> ids = new LinkedHashSet<>();
         Set<String> typeIds = new LinkedHashSet<>();
         Set<String> types = new LinkedHashSet<>();
+        Map<String, List<String>> byType = new LinkedHashMap<>();
         for (ArticleEntity e : article.entities()) {
             if (e == null || e.id() == null || e.id().isBlank() || !ids.add(e.id())) {
                 continue; // one entry per canonical entity and article
@@ -77,6 +82,7 @@ public record ArticleDocument(
                     Math.max(e.count(), e.mentions().size()), e.salience(),
                     List.copyOf(aliases), aliases.stream().map(TextFolding::fold).distinct().toList()));
             typeIds.add(typeId(type, e.id()));
+            byType.computeIfAbsent(type, t -> new ArrayList<>()).add(e.id());
             types.add(type);
         }
         Instant date = article.publishedAt() != null ? article.publishedAt()
@@ -85,7 +91,7 @@ public record ArticleDocument(
                 TextFolding.foldPreservingLength(title), TextFolding.foldPreservingLength(body), article.language(),
                 null, article.feedId(), article.contentHash(), article.publishedAt(), article.receivedAt(), date,
                 indexedAt, article.schemaVersion(), article.nlp() == null ? null : article.nlp().engine(),
-                entities, List.copyOf(ids), List.copyOf(typeIds), List.copyOf(types));
+                entities, List.copyOf(ids), List.copyOf(typeIds), List.copyOf(types), byType);
     }
 
     public static String typeId(String type, String id) {

@@ -101,6 +101,16 @@ public class ArticleIndex {
         LOG.infof("alias %s now points at %s", config.alias(), config.name());
     }
 
+    /** True when {@code candidate} is a later version than {@code current} ({@code articles-v10} after {@code articles-v9}). */
+    public static boolean isNewerVersion(String candidate, String current) {
+        return version(candidate) > version(current);
+    }
+
+    static long version(String indexName) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)$").matcher(indexName);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
     /** One bulk request; the caller inspects the per-item outcome. */
     public BulkOutcome bulkIndex(List<ArticleDocument> documents) throws IOException {
         List<BulkOperation> operations = new ArrayList<>(documents.size());

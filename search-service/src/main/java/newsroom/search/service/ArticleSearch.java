@@ -157,8 +157,8 @@ public class ArticleSearch {
     static Map<String, Aggregation> facetAggregations() {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         for (EntityType type : EntityType.values()) {
-            aggs.put(ENTITY_AGG + type.name(), Aggregation.of(a -> a.terms(t -> t.field("entityTypeIds")
-                    .include(i -> i.regexp(type.name() + ":.*")).size(FACET_SIZE))));
+            aggs.put(ENTITY_AGG + type.name(), Aggregation.of(a -> a.terms(t -> t.field("entityIdsByType." + type.name())
+                    .size(FACET_SIZE))));
         }
         aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field("source").size(SOURCE_FACET_SIZE))));
         aggs.put("dates", dailyHistogram());
@@ -190,13 +190,13 @@ public class ArticleSearch {
             List<StringTermsBucket> buckets = agg.sterms().buckets().array();
             if (!buckets.isEmpty()) {
                 byType.put(type.name(), buckets);
-                buckets.forEach(b -> ids.add(idOf(b.key().stringValue())));
+                buckets.forEach(b -> ids.add(b.key().stringValue()));
             }
         }
         Map<String, String> names = directory.namesOf(ids);
         Map<String, List<SearchResult.EntityCount>> entities = new LinkedHashMap<>();
         byType.forEach((type, buckets) -> entities.put(type, buckets.stream().map(b -> {
-            String id = idOf(b.key().stringValue());
+            String id = b.key().stringValue();
             return new SearchResult.EntityCount(id, names.getOrDefault(id, id), type, b.docCount());
         }).toList()));
         List<SearchResult.ValueCount> sources = aggs.get("sources").sterms().buckets().array().stream()
