@@ -112,7 +112,10 @@ final class ElasticsearchServer extends LocalServer {
                 "ES_JAVA_HOME", DetachedProcess.javaHome(),
                 "ES_PATH_CONF", configDir().toString(),
                 "ES_TMPDIR", dir().resolve("tmp").toString(),
-                "ES_JAVA_OPTS", "-Xms" + config.elasticsearchHeap() + " -Xmx" + config.elasticsearchHeap());
+                "ES_JAVA_OPTS", ("-Xms" + config.elasticsearchHeap() + " -Xmx" + config.elasticsearchHeap() + " "
+                        + config.elasticsearchJavaOpts()).trim(),
+                // The launcher JVM only waits for the server: it never needs the optimising compiler.
+                "CLI_JAVA_OPTS", StackConfig.QUICK_START_JIT);
     }
 
     @Override

@@ -107,13 +107,16 @@ final class KafkaServer extends LocalServer {
 
     @Override
     List<String> command() {
-        return List.of(DetachedProcess.javaExecutable(),
+        List<String> command = new java.util.ArrayList<>(List.of(DetachedProcess.javaExecutable(),
                 "-Xms" + config.kafkaHeap(), "-Xmx" + config.kafkaHeap(),
-                "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true",
+                "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true"));
+        command.addAll(splitOptions(config.kafkaJavaOpts()));
+        command.addAll(List.of(
                 "-Dlog4j2.configurationFile=" + log4jConfig(),
                 "-Dkafka.logs.dir=" + config.logsDir(),
                 "-cp", libDir() + "/*",
-                "kafka.Kafka", serverProperties().toString());
+                "kafka.Kafka", serverProperties().toString()));
+        return command;
     }
 
     @Override

@@ -242,6 +242,10 @@ abstract class LocalServer {
         });
     }
 
+    static List<String> splitOptions(String options) {
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
     static void write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());

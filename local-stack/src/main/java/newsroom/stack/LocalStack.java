@@ -128,6 +128,21 @@ public final class LocalStack {
         });
     }
 
+    /**
+     * Stops one server (kafka, elasticsearch or postgres), keeping its data; {@link #ensureRunning()} starts it again
+     * on the same ports. For outage tests. Returns whether it was running.
+     */
+    public boolean stopServer(String name) {
+        return withLock(() -> {
+            for (LocalServer server : servers) {
+                if (server.name().equals(name)) {
+                    return server.stop(out);
+                }
+            }
+            throw new IllegalArgumentException("no server named " + name + " (kafka, elasticsearch, postgres)");
+        });
+    }
+
     public List<ServerStatus> status() {
         return servers.stream().map(LocalServer::status).toList();
     }

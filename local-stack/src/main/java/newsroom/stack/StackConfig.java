@@ -16,7 +16,8 @@ import java.util.Map;
  * variable: {@code newsroom.kafka.port} / {@code NEWSROOM_KAFKA_PORT} for the dev stack, {@code newsroom.test.kafka.port}
  * / {@code NEWSROOM_TEST_KAFKA_PORT} for the test stack (so that moving the dev stack never moves the test stack onto
  * it), likewise {@code kafka.controller.port}, {@code elasticsearch.port}, {@code elasticsearch.transport.port},
- * {@code postgres.port}, {@code kafka.heap}, {@code elasticsearch.heap}, {@code stack.dir}; and
+ * {@code postgres.port}, {@code kafka.heap}, {@code elasticsearch.heap}, {@code kafka.java.opts},
+ * {@code elasticsearch.java.opts} (extra JVM options, default C1-only JIT), {@code stack.dir}; and
  * {@code newsroom.stack.timeout} / {@code NEWSROOM_STACK_TIMEOUT} (seconds, both stacks).
  */
 public record StackConfig(
@@ -30,11 +31,14 @@ public record StackConfig(
         int postgresPort,
         String kafkaHeap,
         String elasticsearchHeap,
+        String kafkaJavaOpts,
+        String elasticsearchJavaOpts,
         Duration startTimeout,
         boolean wipeOnFreshStart) {
 
     public static final String DEV = "dev";
     public static final String TEST = "test";
+    static final String QUICK_START_JIT = "-XX:TieredStopAtLevel=1";
 
     public static StackConfig dev() {
         return named(DEV);
@@ -69,6 +73,10 @@ public record StackConfig(
                 intSetting(prefix + "postgres.port", 5432 + offset),
                 setting(prefix + "kafka.heap", "256m"),
                 setting(prefix + "elasticsearch.heap", "512m"),
+                // C1 only: on 2 busy cores it halves the start time and saves ~150 MB, and the dev and test data
+                // sets are far too small for C2's peak speed to matter.
+                setting(prefix + "kafka.java.opts", QUICK_START_JIT),
+                setting(prefix + "elasticsearch.java.opts", QUICK_START_JIT),
                 Duration.ofSeconds(intSetting("stack.timeout", 180)),
                 test);
     }
@@ -77,7 +85,7 @@ public record StackConfig(
     public StackConfig withPorts(Path dir, int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport,
             int postgres) {
         return new StackConfig(name, root, dir, kafka, kafkaController, elasticsearch, elasticsearchTransport, postgres,
-                kafkaHeap, elasticsearchHeap, startTimeout, wipeOnFreshStart);
+                kafkaHeap, elasticsearchHeap, kafkaJavaOpts, elasticsearchJavaOpts, startTimeout, wipeOnFreshStart);
     }
 
     public Path logsDir() {

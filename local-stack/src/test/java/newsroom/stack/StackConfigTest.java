@@ -31,6 +31,8 @@ class StackConfigTest {
         assertThat(dev.postgresPort()).isEqualTo(5432);
         assertThat(dev.kafkaHeap()).isEqualTo("256m");
         assertThat(dev.elasticsearchHeap()).isEqualTo("512m");
+        assertThat(dev.kafkaJavaOpts()).isEqualTo("-XX:TieredStopAtLevel=1");
+        assertThat(dev.elasticsearchJavaOpts()).isEqualTo("-XX:TieredStopAtLevel=1");
         assertThat(dev.wipeOnFreshStart()).isFalse();
         assertThat(dev.artifactsDir()).isEqualTo(root.resolve("local-stack/target"));
     }
@@ -71,6 +73,12 @@ class StackConfigTest {
         assertThat(StackConfig.named("test", root).postgresPort()).isEqualTo(25432);
         assertThat(StackConfig.named("dev", root).postgresPort()).isEqualTo(5432);
         assertThat(StackConfig.named("test", root).elasticsearchHeap()).isEqualTo("384m");
+    }
+
+    @Test
+    void extraJvmOptionsAreSplitOnWhitespace() {
+        assertThat(LocalServer.splitOptions("  -XX:+UseSerialGC   -Dx=1 ")).containsExactly("-XX:+UseSerialGC", "-Dx=1");
+        assertThat(LocalServer.splitOptions(" ")).isEmpty();
     }
 
     @Test
