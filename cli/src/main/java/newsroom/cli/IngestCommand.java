@@ -15,7 +15,6 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /** {@code newsroom ingest PATH}: files through {@code POST /api/articles/batch}, with progress and a summary. */
 final class IngestCommand {
@@ -80,13 +79,16 @@ final class IngestCommand {
     }
 
     private JsonNode post(URI uri, List<ArticleFiles.Submission> batch) throws IOException, InterruptedException {
-        ArrayNode body = json.createArrayNode();
-        batch.forEach(s -> body.add(s.article()));
+        // NDJSON: one article a line, which the service reads as a stream.
+        StringBuilder body = new StringBuilder();
+        for (ArticleFiles.Submission s : batch) {
+            body.append(json.writeValueAsString(s.article())).append('\n');
+        }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/x-ndjson")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
