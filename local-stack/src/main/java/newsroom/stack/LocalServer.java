@@ -121,8 +121,13 @@ abstract class LocalServer {
 
     /** Starts the server detached, after wiping its old data when the stack wants fresh servers. */
     ProcessHandle start(Consumer<String> out) throws IOException, InterruptedException {
+        return start(out, config.wipeOnFreshStart());
+    }
+
+    /** Starts the server detached; {@code wipe}: remove its old data first. */
+    ProcessHandle start(Consumer<String> out, boolean wipe) throws IOException, InterruptedException {
         Files.deleteIfExists(pidFile());
-        if (config.wipeOnFreshStart()) {
+        if (wipe) {
             // A test stack starts empty whenever a server of it starts from scratch.
             deleteTree(dir());
         }

@@ -129,14 +129,33 @@ public final class LocalStack {
     }
 
     /**
-     * Stops one server (kafka, elasticsearch or postgres), keeping its data; {@link #ensureRunning()} starts it again
-     * on the same ports. For outage tests. Returns whether it was running.
+     * Stops one server (kafka, elasticsearch or postgres), keeping its data; {@link #startServer(String)} starts it
+     * again on the same ports with that data (a test stack's {@link #ensureRunning()} would wipe it). For outage
+     * tests. Returns whether it was running.
      */
     public boolean stopServer(String name) {
         return withLock(() -> {
             for (LocalServer server : servers) {
                 if (server.name().equals(name)) {
                     return server.stop(out);
+                }
+            }
+            throw new IllegalArgumentException("no server named " + name + " (kafka, elasticsearch, postgres)");
+        });
+    }
+
+    /** Starts one stopped server again, keeping its data, and waits until it answers. For outage tests. */
+    public void startServer(String name) {
+        withLock(() -> {
+            for (LocalServer server : servers) {
+                if (server.name().equals(name)) {
+                    if (server.process().isEmpty()) {
+                        server.checkPortsFree();
+                        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+                        server.awaitReady(server.start(out, false), deadline);
+                        out.accept(name + ": started again with its data");
+                    }
+                    return null;
                 }
             }
             throw new IllegalArgumentException("no server named " + name + " (kafka, elasticsearch, postgres)");
