@@ -15,7 +15,7 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
  */
 public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
-    private static final int SAMPLE = 2_000;
+    private static final int SAMPLE = 800; // enough to tell a language; cost grows with length
     private static final int MIN_LETTERS = 12;
 
     private final LanguageDetector detector;
