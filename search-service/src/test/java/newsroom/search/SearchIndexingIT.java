@@ -156,10 +156,15 @@ class SearchIndexingIT {
     }
 
     @Test
-    void readinessCoversElasticsearchAndKafka() {
+    void healthOpenApiAndMetricsAreServed() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("elasticsearch"))
                 .body("checks.name", hasItem("kafka"));
+        given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("indexer"));
+        assertThat(given().when().get("/q/openapi").then().statusCode(200).extract().asString())
+                .contains("/api/search").contains("/api/entities/{id}").contains("/feeds/search.atom");
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("newsroom_search_indexed_total").contains("newsroom_search_bulk_seconds");
     }
 
     static JsonPath search(Map<String, ?> params) {
