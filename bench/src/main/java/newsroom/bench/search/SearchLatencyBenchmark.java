@@ -63,6 +63,9 @@ public final class SearchLatencyBenchmark {
             ArticleSearch search = new ArticleSearch(client, index, new EntityDirectory(client, index),
                     new SimpleMeterRegistry());
             Random random = new Random(7);
+            System.out.printf("[search-bench] machine load average before queries: %.1f on %d cores%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             measure("text query (2 words, highlights)", queries, () -> search.search(ArticleQuery.parse(
                     corpus.word(random) + " " + corpus.word(random), null, null, null, null, null, null, "20", "false"),
                     null));
@@ -70,6 +73,8 @@ public final class SearchLatencyBenchmark {
                     List.of(corpus.entity(random).id()), null, null, null, null, null, "20", "false"), null));
             measure("entity filter + facets", queries, () -> search.search(ArticleQuery.parse(null,
                     List.of(corpus.entity(random).id()), null, null, null, null, null, "20", "true"), null));
+            System.out.printf("[search-bench] machine load average after queries: %.1f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
