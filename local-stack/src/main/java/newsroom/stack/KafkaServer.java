@@ -79,7 +79,8 @@ final class KafkaServer extends LocalServer {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "log.retention.hours=168",
+                // Keep every article: a new search index version is filled by replaying news.articles.enriched.
+                "log.retention.ms=-1",
                 ""));
         write(log4jConfig(), String.join("\n",
                 "status = warn",
