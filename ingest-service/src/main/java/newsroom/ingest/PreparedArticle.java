@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import newsroom.events.RawArticle;
 
-/** A validated submission with everything derived from it: plain-text body, canonical URL, content hash, id. */
+/** A validated submission with everything derived from it: plain-text body, canonical URL, content hash, SimHash, id. */
 public record PreparedArticle(
         String id,
         String url,
@@ -16,7 +16,8 @@ public record PreparedArticle(
         Instant publishedAt,
         Instant receivedAt,
         String contentHash,
-        String feedId) {
+        String feedId,
+        long simhash) {
 
     public RawArticle toRawArticle() {
         return new RawArticle(RawArticle.SCHEMA_VERSION, id, url, source, title, body, language, publishedAt,

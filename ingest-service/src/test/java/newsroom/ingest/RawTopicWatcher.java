@@ -38,14 +38,27 @@ final class RawTopicWatcher implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Keeps only the records whose key passes (reading a whole shared topic need not keep everyone's records). */
+    private java.util.function.Predicate<String> keyFilter;
+
+    RawTopicWatcher keepingOnly(java.util.function.Predicate<String> keys) {
+        this.keyFilter = keys;
+        return this;
+    }
 
     RawTopicWatcher(String bootstrapServers) {
+        this(bootstrapServers, false);
+    }
+
+    /** @param fromBeginning read the whole topic rather than only what is published from now on */
+    RawTopicWatcher(String bootstrapServers, boolean fromBeginning) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // if the topic was emptied, read it all again
         ensureTopic(bootstrapServers);
         consumer = new KafkaConsumer<>(p);
         List<PartitionInfo> infos = consumer.partitionsFor(Topics.RAW_ARTICLES, Duration.ofSeconds(30));
@@ -53,7 +66,11 @@ final class RawTopicWatcher implements AutoCloseable {
             partitions.add(new TopicPartition(info.topic(), info.partition()));
         }
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position); // resolve the end offsets now, before anything is posted
     }
 
@@ -74,6 +91,9 @@ final class RawTopicWatcher implements AutoCloseable {
     /** Polls once and returns everything received so far. */
     List<Received> poll() {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+            if (keyFilter != null && !keyFilter.test(r.key())) {
+                continue;
+            }
             Map<String, String> headers = new HashMap<>();
             r.headers().forEach(h -> headers.put(h.key(), new String(h.value())));
             received.add(new Received(r.key(), parse(r.value()), headers));

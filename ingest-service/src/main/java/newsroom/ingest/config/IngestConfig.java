@@ -16,6 +16,68 @@ public interface IngestConfig {
 
     Outbox outbox();
 
+    Feeds feeds();
+
+    NearDuplicates nearDuplicates();
+
+    interface NearDuplicates {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Largest Hamming distance between 64-bit SimHashes still flagged as a near-duplicate. */
+        @WithDefault("12")
+        int threshold();
+
+        /** How far back a near-duplicate is looked for. */
+        @WithDefault("7d")
+        Duration window();
+
+        @WithDefault("200000")
+        int maxEntries();
+    }
+
+    interface Feeds {
+        /** false: feeds can be registered but nothing polls them on a schedule. */
+        @WithDefault("true")
+        boolean pollerEnabled();
+
+        /** How often the scheduler looks for feeds that are due (also read by the scheduler). */
+        @WithDefault("5s")
+        Duration tick();
+
+        @WithDefault("300")
+        int defaultPollIntervalSeconds();
+
+        /** Never two fetches to one host closer than this, whatever the feeds' own intervals. */
+        @WithDefault("10s")
+        Duration perHostMinInterval();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Until the response headers arrive. */
+        @WithDefault("20s")
+        Duration requestTimeout();
+
+        /** Largest feed document read, in bytes. */
+        @WithDefault("20971520")
+        long maxBytes();
+
+        /** Most items taken from one feed document. */
+        @WithDefault("5000")
+        int maxItems();
+
+        /** Ceiling of the exponential backoff after failed polls. */
+        @WithDefault("6h")
+        Duration maxBackoff();
+
+        /**
+         * Hosts or IP addresses a feed may use even though they are loopback, private, link-local or metadata
+         * addresses (refused otherwise: server-side request forgery guard).
+         */
+        java.util.Optional<java.util.List<String>> allowedHosts();
+    }
+
     interface Limits {
         /** Largest accepted article body, in UTF-8 bytes, as sent (before HTML is reduced to text). */
         @WithDefault("1048576")

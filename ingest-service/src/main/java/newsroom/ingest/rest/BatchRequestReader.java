@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import newsroom.ingest.ArticleSubmission;
 import newsroom.ingest.BatchItem;
@@ -31,9 +33,12 @@ import newsroom.ingest.InvalidArticleException;
 @ApplicationScoped
 public class BatchRequestReader {
     private final ObjectMapper mapper;
+    /** For one element inside the array: what follows it is the rest of the array, not trailing garbage. */
+    private final ObjectReader elementReader;
 
     public BatchRequestReader(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.elementReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public List<BatchItem> readJsonArray(InputStream in, int maxItems) throws IOException {
@@ -50,7 +55,7 @@ public class BatchRequestReader {
                 if (items.size() >= maxItems) {
                     throw tooMany(maxItems);
                 }
-                JsonNode node = mapper.readTree(parser);
+                JsonNode node = elementReader.readValue(parser);
                 items.add(toItem(items.size(), node));
             }
             if (parser.nextToken() != null) {

@@ -30,7 +30,15 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidArticle(InvalidArticleException e) {
-        return json(e.tooLarge() ? 413 : 400, new ErrorBody(e.getMessage(), e.details()));
+        return refusal(e.tooLarge() ? 413 : 400, new ErrorBody(e.getMessage(), e.details()));
+    }
+
+    /**
+     * An input refused before its body was read to the end: close the connection after the answer, or the unread
+     * rest of the body would be taken as the start of the next request on a kept-alive connection.
+     */
+    static Response refusal(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).header("Connection", "close").entity(body).build();
     }
 
     @ServerExceptionMapper
@@ -39,7 +47,7 @@ public class ErrorMappers {
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
                 || e.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
             // a string, number or nesting beyond what the parser accepts: the request is too large, not malformed
-            return json(413, ErrorBody.of("request too large", "request: " + firstLine(e.getOriginalMessage())));
+            return refusal(413, ErrorBody.of("request too large", "request: " + firstLine(e.getOriginalMessage())));
         }
         String where = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? fieldPath(m) : null;
         String problem = e.getOriginalMessage() == null ? "unreadable JSON" : e.getOriginalMessage();
@@ -47,7 +55,28 @@ public class ErrorMappers {
             problem += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
         String error = e instanceof JsonMappingException ? "wrong type or shape" : "malformed JSON";
-        return json(400, ErrorBody.of(error, (where == null ? "request: " : where + ": ") + firstLine(problem)));
+        return refusal(400, ErrorBody.of(error, (where == null ? "request: " : where + ": ") + firstLine(problem)));
+    }
+
+    // The specific Jackson types too: Quarkus REST has built-in mappers for them that answer in another shape.
+    @ServerExceptionMapper
+    public Response unparsable(com.fasterxml.jackson.core.JsonParseException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappable(JsonMappingException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,7 @@ import newsroom.ingest.HtmlText;
 import newsroom.ingest.IngestOutcome;
 import newsroom.ingest.InvalidArticleException;
 import newsroom.ingest.PreparedArticle;
+import newsroom.ingest.SimHash;
 import newsroom.ingest.config.IngestConfig;
 import newsroom.ingest.messaging.OutboxRelay;
 
@@ -129,7 +130,8 @@ public class ArticleIntake {
         // microseconds: what PostgreSQL keeps, so the stored and the published receivedAt are equal
         Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new PreparedArticle(id, submission.url() == null ? null : submission.url().strip(), canonicalUrl, source,
-                title, text, submission.language(), submission.publishedAt(), receivedAt, contentHash, feedId);
+                title, text, submission.language(), submission.publishedAt(), receivedAt, contentHash, feedId,
+                SimHash.of(title, text));
     }
 
     static int utf8Length(String s) {

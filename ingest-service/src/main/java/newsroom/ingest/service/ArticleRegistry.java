@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import newsroom.events.EventJson;
 import newsroom.ingest.IngestOutcome;
 import newsroom.ingest.PreparedArticle;
+import newsroom.ingest.SimHash;
 import newsroom.ingest.config.IngestConfig;
 import newsroom.ingest.repository.ArticleRecord;
 import newsroom.ingest.repository.OutboxMessage;
@@ -31,9 +32,11 @@ public class ArticleRegistry {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final IngestConfig config;
+    private final NearDuplicateIndex nearDuplicates;
 
-    public ArticleRegistry(IngestConfig config) {
+    public ArticleRegistry(IngestConfig config, NearDuplicateIndex nearDuplicates) {
         this.config = config;
+        this.nearDuplicates = nearDuplicates;
     }
 
     public IngestOutcome register(PreparedArticle article) {
@@ -41,9 +44,10 @@ public class ArticleRegistry {
         if (first.isPresent()) {
             return IngestOutcome.duplicate(first.get());
         }
+        String near = nearDuplicates.nearest(article.simhash());
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                toRecord(article).persist();
+                toRecord(article, near).persist();
                 outboxRow(article).persist();
                 ArticleRecord.flush();
             });
@@ -53,7 +57,8 @@ public class ArticleRegistry {
             }
             return findDuplicate(article).map(IngestOutcome::duplicate).orElseThrow(() -> e);
         }
-        return IngestOutcome.accepted(article.id(), null);
+        nearDuplicates.add(article.id(), article.simhash());
+        return IngestOutcome.accepted(article.id(), near);
     }
 
     /**
@@ -75,6 +80,7 @@ public class ArticleRegistry {
         });
         List<IngestOutcome> outcomes = new ArrayList<>(articles.size());
         List<PreparedArticle> fresh = new ArrayList<>();
+        Map<String, String> nearOf = new HashMap<>();
         Map<String, String> newIdByHash = new HashMap<>();
         Set<String> newIds = new HashSet<>();
         for (PreparedArticle a : articles) {
@@ -83,7 +89,20 @@ public class ArticleRegistry {
             if (first != null) {
                 outcomes.add(IngestOutcome.duplicate(first));
             } else {
-                outcomes.add(IngestOutcome.accepted(a.id(), null));
+                String near = nearDuplicates.nearest(a.simhash());
+                if (near == null) { // an earlier element of this batch
+                    int best = config.nearDuplicates().threshold() + 1;
+                    for (PreparedArticle earlier : fresh) {
+                        int d = SimHash.distance(earlier.simhash(), a.simhash());
+                        if (d < best) {
+                            best = d;
+                            near = earlier.id();
+                        }
+                    }
+                    near = config.nearDuplicates().enabled() ? near : null;
+                }
+                nearOf.put(a.id(), near);
+                outcomes.add(IngestOutcome.accepted(a.id(), near));
                 fresh.add(a);
                 newIds.add(a.id());
                 newIdByHash.put(a.contentHash(), a.id());
@@ -95,7 +114,7 @@ public class ArticleRegistry {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (PreparedArticle a : fresh) {
-                    toRecord(a).persist();
+                    toRecord(a, nearOf.get(a.id())).persist();
                 }
                 ArticleRecord.flush(); // articles before their outbox rows (foreign key)
                 for (PreparedArticle a : fresh) {
@@ -103,6 +122,7 @@ public class ArticleRegistry {
                 }
                 ArticleRecord.flush();
             });
+            fresh.forEach(a -> nearDuplicates.add(a.id(), a.simhash()));
             return outcomes;
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
@@ -134,7 +154,7 @@ public class ArticleRegistry {
                 "receivedAt >= ?1 order by receivedAt, id", since).page(0, limit).list());
     }
 
-    ArticleRecord toRecord(PreparedArticle a) {
+    ArticleRecord toRecord(PreparedArticle a, String nearDuplicateOf) {
         ArticleRecord r = new ArticleRecord();
         r.id = a.id();
         r.url = a.url();
@@ -147,6 +167,8 @@ public class ArticleRegistry {
         r.receivedAt = a.receivedAt();
         r.contentHash = a.contentHash();
         r.feedId = a.feedId();
+        r.simhash = a.simhash();
+        r.nearDuplicateOf = nearDuplicateOf;
         return r;
     }
 

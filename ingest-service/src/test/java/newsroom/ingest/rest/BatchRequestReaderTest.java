@@ -23,6 +23,7 @@ class BatchRequestReaderTest {
     private final BatchRequestReader reader;
 
     BatchRequestReaderTest() {
+        // configured like the service's mapper (strict types, no trailing tokens)
         ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule());
         new StrictJson().customize(mapper);
         reader = new BatchRequestReader(mapper);
