@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import newsroom.search.ArticleQuery;
 import newsroom.search.TextFolding;
+import newsroom.search.service.EntityMerges;
 
 /**
  * The Elasticsearch query for an {@link ArticleQuery}: the one definition of what "matches" means, shared by search,
@@ -24,7 +25,12 @@ public final class ArticleQueries {
      * simple_query_string, which has no syntax errors and cannot express query DSL.
      */
     public static Query of(ArticleQuery query) {
-        List<Query> filters = filters(query);
+        return of(query, EntityMerges.none());
+    }
+
+    /** As {@link #of(ArticleQuery)}, an entity filter also matching the ids merged into that entity. */
+    public static Query of(ArticleQuery query, EntityMerges merges) {
+        List<Query> filters = filters(query, merges);
         if (!query.hasText()) {
             return filters.isEmpty() ? Query.of(q -> q.matchAll(m -> m))
                     : Query.of(q -> q.bool(b -> b.filter(filters)));
@@ -38,10 +44,11 @@ public final class ArticleQueries {
                 .filter(filters)));
     }
 
-    static List<Query> filters(ArticleQuery query) {
+    static List<Query> filters(ArticleQuery query, EntityMerges merges) {
         List<Query> filters = new ArrayList<>();
         for (String entity : query.entities()) {
-            filters.add(Query.of(q -> q.term(t -> t.field("entityIds").value(entity))));
+            List<FieldValue> ids = merges.sameEntity(entity).stream().map(FieldValue::of).toList();
+            filters.add(Query.of(q -> q.terms(t -> t.field("entityIds").terms(v -> v.value(ids)))));
         }
         if (!query.types().isEmpty()) {
             filters.add(Query.of(q -> q.terms(t -> t.field("entityTypes")

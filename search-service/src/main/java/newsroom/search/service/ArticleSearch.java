@@ -52,12 +52,14 @@ public class ArticleSearch {
     private final ElasticsearchClient client;
     private final ArticleIndex index;
     private final EntityDirectory directory;
+    private final EntityMerges merges;
     private final Timer timer;
 
     public ArticleSearch(ElasticsearchClient client, ArticleIndex index, EntityDirectory directory,
-            MeterRegistry registry) {
+            EntityMerges merges, MeterRegistry registry) {
         this.client = client;
         this.index = index;
+        this.merges = merges;
         this.directory = directory;
         this.timer = Timer.builder("newsroom.search.query").description("Searches answered")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -77,7 +79,7 @@ public class ArticleSearch {
 
     private SearchResult run(ArticleQuery query, PageCursor after) throws IOException {
         SearchRequest.Builder request = new SearchRequest.Builder()
-                .query(ArticleQueries.of(query))
+                .query(ArticleQueries.of(query, merges))
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort(query.sort()))
