@@ -1,0 +1,10 @@
+package newsroom.search.alert;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A subscription as the API shows it; the webhook secret is never echoed. */
+public record AlertView(String id, String name, String q, List<String> entity, List<String> type,
+        List<String> source, boolean active, String webhookUrl, boolean webhookSigned, Instant createdAt,
+        Instant updatedAt) {
+}

@@ -1,0 +1,233 @@
+package newsroom.search.alert.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import newsroom.events.AlertMatch;
+import newsroom.events.EventJson;
+import newsroom.search.alert.MatchView;
+
+/**
+ * The match table decides what is new: its primary key is {@link AlertMatch#matchId}, and a match is inserted with
+ * its deliveries (the outbox) in one transaction, so a match either exists with every delivery pending or not at all.
+ */
+@ApplicationScoped
+public class AlertMatchStore {
+    public static final String KAFKA = "kafka";
+    public static final String WEBHOOK = "webhook";
+
+    private final DataSource dataSource;
+
+    public AlertMatchStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One delivery to make now. */
+    public record Due(String matchId, String channel, int attempts, AlertMatch match, String webhookUrl,
+            String webhookSecret) {
+    }
+
+    /**
+     * Inserts the matches not seen before and their pending deliveries.
+     *
+     * @param withWebhook subscription ids that have a webhook
+     * @return the matches that were new, in the given order
+     */
+    @Transactional
+    public List<AlertMatch> recordNew(List<AlertMatch> candidates, java.util.Set<String> withWebhook) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<AlertMatch> fresh = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("insert into search.alert_match "
+                        + "(id, subscription_id, article_id, payload, matched_at) values (?, ?, ?, ?, ?) "
+                        + "on conflict (id) do nothing")) {
+            for (AlertMatch m : candidates) {
+                insert.setString(1, m.id());
+                insert.setString(2, m.subscriptionId());
+                insert.setString(3, m.articleId());
+                insert.setString(4, EventJson.toJson(m));
+                insert.setTimestamp(5, Timestamp.from(m.matchedAt()));
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    fresh.add(candidates.get(i));
+                }
+            }
+            if (!fresh.isEmpty()) {
+                try (PreparedStatement delivery = c.prepareStatement(
+                        "insert into search.alert_delivery (match_id, channel) values (?, ?) on conflict do nothing")) {
+                    for (AlertMatch m : fresh) {
+                        delivery.setString(1, m.id());
+                        delivery.setString(2, KAFKA);
+                        delivery.addBatch();
+                        if (withWebhook.contains(m.subscriptionId())) {
+                            delivery.setString(1, m.id());
+                            delivery.setString(2, WEBHOOK);
+                            delivery.addBatch();
+                        }
+                    }
+                    delivery.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record alert matches", e);
+        }
+        return fresh;
+    }
+
+    /**
+     * Claims due deliveries for {@code lease}: another poll (or instance) skips them until the lease ends, so a
+     * delivery that never reports back is retried after it.
+     */
+    @Transactional
+    public List<Due> claimDue(int limit, Duration lease) {
+        List<Due> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement claim = c.prepareStatement("""
+                        update search.alert_delivery d set next_attempt_at = now() + make_interval(secs => ?)
+                        from search.alert_match m left join search.alert_subscription s on s.id = m.subscription_id
+                        where m.id = d.match_id and (d.match_id, d.channel) in (
+                            select match_id, channel from search.alert_delivery
+                            where state = 'PENDING' and next_attempt_at <= now()
+                            order by next_attempt_at limit ? for update skip locked)
+                        returning d.match_id, d.channel, d.attempts, m.payload, s.webhook_url, s.webhook_secret""")) {
+            claim.setDouble(1, lease.toMillis() / 1000.0);
+            claim.setInt(2, limit);
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Due(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            EventJson.fromJson(rs.getString(4), AlertMatch.class), rs.getString(5), rs.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim alert deliveries", e);
+        }
+        return out;
+    }
+
+    /**
+     * Records one attempt and its outcome.
+     *
+     * @param retryAt null when delivered ({@code error == null}) or given up
+     */
+    @Transactional
+    public void recordAttempt(String matchId, String channel, Integer status, String error, long tookMs,
+            Instant retryAt) {
+        String state = error == null ? "DELIVERED" : retryAt == null ? "FAILED" : "PENDING";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement log = c.prepareStatement("insert into search.alert_delivery_attempt "
+                        + "(match_id, channel, status, error, took_ms) values (?, ?, ?, ?, ?)");
+                PreparedStatement update = c.prepareStatement("update search.alert_delivery set state = ?, "
+                        + "attempts = attempts + 1, last_error = ?, next_attempt_at = coalesce(?, next_attempt_at), "
+                        + "delivered_at = case when ? then now() else delivered_at end "
+                        + "where match_id = ? and channel = ?")) {
+            log.setString(1, matchId);
+            log.setString(2, channel);
+            log.setObject(3, status);
+            log.setString(4, truncate(error));
+            log.setLong(5, tookMs);
+            log.executeUpdate();
+            update.setString(1, state);
+            update.setString(2, truncate(error));
+            update.setTimestamp(3, retryAt == null ? null : Timestamp.from(retryAt));
+            update.setBoolean(4, error == null);
+            update.setString(5, matchId);
+            update.setString(6, channel);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record a delivery attempt", e);
+        }
+    }
+
+    /** The newest matches of a subscription. */
+    public List<AlertMatch> recent(String subscriptionId, int limit) {
+        List<AlertMatch> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("select payload from search.alert_match "
+                        + "where subscription_id = ? order by matched_at desc, id limit ?")) {
+            q.setString(1, subscriptionId);
+            q.setInt(2, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(EventJson.fromJson(rs.getString(1), AlertMatch.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read alert matches", e);
+        }
+        return out;
+    }
+
+    /** The newest matches with their deliveries and every attempt. */
+    public List<MatchView> matchesWithDeliveries(String subscriptionId, int limit) {
+        Map<String, MatchView> views = new LinkedHashMap<>();
+        for (AlertMatch m : recent(subscriptionId, limit)) {
+            views.put(m.id(), new MatchView(m, new ArrayList<>()));
+        }
+        if (views.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = views.keySet().toArray(String[]::new);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement d = c.prepareStatement("select match_id, channel, state, attempts, next_attempt_at, "
+                        + "last_error, delivered_at from search.alert_delivery where match_id = any(?) "
+                        + "order by match_id, channel");
+                PreparedStatement a = c.prepareStatement("select match_id, channel, attempted_at, status, error, "
+                        + "took_ms from search.alert_delivery_attempt where match_id = any(?) order by id")) {
+            d.setArray(1, c.createArrayOf("varchar", ids));
+            a.setArray(1, c.createArrayOf("varchar", ids));
+            Map<String, List<MatchView.Attempt>> attempts = new LinkedHashMap<>();
+            try (ResultSet rs = a.executeQuery()) {
+                while (rs.next()) {
+                    attempts.computeIfAbsent(rs.getString(1) + "\n" + rs.getString(2), k -> new ArrayList<>())
+                            .add(new MatchView.Attempt(rs.getTimestamp(3).toInstant(),
+                                    (Integer) rs.getObject(4), rs.getString(5), rs.getLong(6)));
+                }
+            }
+            try (ResultSet rs = d.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp delivered = rs.getTimestamp(7);
+                    views.get(rs.getString(1)).deliveries().add(new MatchView.Delivery(rs.getString(2),
+                            rs.getString(3), rs.getInt(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                            delivered == null ? null : delivered.toInstant(),
+                            attempts.getOrDefault(rs.getString(1) + "\n" + rs.getString(2), List.of())));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read alert deliveries", e);
+        }
+        return List.copyOf(views.values());
+    }
+
+    @Transactional
+    public void deleteForSubscription(String subscriptionId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement q = c.prepareStatement("delete from search.alert_match where subscription_id = ?")) {
+            q.setString(1, subscriptionId);
+            q.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete alert matches", e);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+}

@@ -1,0 +1,88 @@
+package newsroom.search.alert.rest;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import newsroom.events.AlertMatch;
+import newsroom.search.alert.AlertView;
+import newsroom.search.alert.repository.AlertMatchStore;
+
+/** An Atom 1.0 feed of a subscription's newest matches (each match is an entry, id = the match id). */
+@Path("/feeds/alerts")
+@Blocking
+public class AlertFeedResource {
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+    static final int SIZE = 50;
+
+    private final AlertResource alerts;
+    private final AlertMatchStore matches;
+
+    public AlertFeedResource(AlertResource alerts, AlertMatchStore matches) {
+        this.alerts = alerts;
+        this.matches = matches;
+    }
+
+    @GET
+    @Path("/{id}.atom")
+    @Produces("application/atom+xml;charset=UTF-8")
+    @Operation(summary = "A subscription's newest matches as an Atom 1.0 feed")
+    public String feed(@PathParam("id") String id, @Context UriInfo uri) throws XMLStreamException {
+        AlertView alert = alerts.get(id);
+        List<AlertMatch> recent = matches.recent(id, SIZE);
+        StringWriter out = new StringWriter();
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("feed");
+        xml.writeDefaultNamespace(ATOM);
+        element(xml, "id", "urn:newsroom:alert:" + alert.id());
+        element(xml, "title", "Alert: " + alert.name());
+        Instant updated = recent.isEmpty() ? alert.updatedAt() : recent.get(0).matchedAt();
+        element(xml, "updated", updated.toString());
+        xml.writeStartElement("author");
+        element(xml, "name", "newsroom search-service");
+        xml.writeEndElement();
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", "self");
+        xml.writeAttribute("href", uri.getRequestUri().toString());
+        for (AlertMatch m : recent) {
+            xml.writeStartElement("entry");
+            element(xml, "id", "urn:newsroom:match:" + m.id());
+            element(xml, "title", m.title() == null || m.title().isBlank() ? m.articleId() : m.title());
+            element(xml, "updated", m.matchedAt().toString());
+            if (m.publishedAt() != null) {
+                element(xml, "published", m.publishedAt().toString());
+            }
+            if (m.url() != null) {
+                xml.writeEmptyElement("link");
+                xml.writeAttribute("rel", "alternate");
+                xml.writeAttribute("href", m.url());
+            }
+            element(xml, "summary", (m.source() == null ? "" : m.source() + ": ") + String.join(", ", m.entityIds()));
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.close();
+        return out.toString();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}

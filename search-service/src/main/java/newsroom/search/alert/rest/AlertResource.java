@@ -1,0 +1,112 @@
+package newsroom.search.alert.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import newsroom.events.AlertMatch;
+import newsroom.search.alert.AlertDefinition;
+import newsroom.search.alert.AlertView;
+import newsroom.search.alert.MatchView;
+import newsroom.search.alert.messaging.AlertStreamRelay;
+import newsroom.search.alert.repository.AlertMatchStore;
+import newsroom.search.alert.service.AlertSubscriptions;
+
+@Path("/api/alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+    static final int MAX_MATCHES = 500;
+
+    private final AlertSubscriptions subscriptions;
+    private final AlertMatchStore matches;
+    private final AlertStreamRelay relay;
+
+    public AlertResource(AlertSubscriptions subscriptions, AlertMatchStore matches, AlertStreamRelay relay) {
+        this.subscriptions = subscriptions;
+        this.matches = matches;
+        this.relay = relay;
+    }
+
+    @GET
+    @Blocking
+    @Operation(summary = "All subscriptions (saved searches and entity watches)")
+    public List<AlertView> list() {
+        return subscriptions.list();
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a subscription: the /api/search parameters, an active flag, an optional webhook")
+    @APIResponse(responseCode = "201", description = "created")
+    @APIResponse(responseCode = "400", description = "invalid definition: {error, details} naming the field")
+    public Response create(@Valid @NotNull AlertDefinition definition) {
+        AlertView created = subscriptions.create(definition);
+        return Response.status(201).header("Location", "/api/alerts/" + created.id()).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Blocking
+    public AlertView get(@PathParam("id") String id) {
+        return subscriptions.find(id).orElseThrow(() -> new NotFoundException("no alert " + id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a subscription's definition (its matches so far stay)")
+    public AlertView replace(@PathParam("id") String id, @Valid @NotNull AlertDefinition definition) {
+        return subscriptions.replace(id, definition).orElseThrow(() -> new NotFoundException("no alert " + id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Blocking
+    public Response delete(@PathParam("id") String id) {
+        if (!subscriptions.delete(id)) {
+            throw new NotFoundException("no alert " + id);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/matches")
+    @Blocking
+    @Operation(summary = "The newest matches of a subscription with the state and attempts of each delivery")
+    public List<MatchView> matches(@PathParam("id") String id, @QueryParam("limit") Integer limit) {
+        get(id);
+        int n = limit == null ? 100 : Math.max(1, Math.min(MAX_MATCHES, limit));
+        return matches.matchesWithDeliveries(id, n);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "New matches as server-sent events, live; ?subscription= keeps one subscription's")
+    public Multi<AlertMatch> stream(@QueryParam("subscription") String subscription) {
+        Multi<AlertMatch> all = relay.stream();
+        return subscription == null || subscription.isBlank() ? all
+                : all.filter(m -> subscription.equals(m.subscriptionId()));
+    }
+}
