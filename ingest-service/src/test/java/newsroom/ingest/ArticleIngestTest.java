@@ -136,6 +136,13 @@ class ArticleIngestTest {
     }
 
     @Test
+    void readinessCoversTheDatabaseAndKafkaAndTheApiIsDescribed() {
+        String ready = given().get("/q/health/ready").then().statusCode(200).extract().asString();
+        assertThat(ready).contains("Kafka connection health check", "Database connections health check");
+        given().get("/q/openapi").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/api/articles/batch"));
+    }
+
+    @Test
     void anUnknownIdIs404Json() {
         given().get("/api/articles/ffffffffffffffffffffffff").then().statusCode(404)
                 .contentType(ContentType.JSON).body("error", org.hamcrest.Matchers.notNullValue())
