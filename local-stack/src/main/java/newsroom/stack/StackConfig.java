@@ -54,6 +54,11 @@ public record StackConfig(
     }
 
     static StackConfig named(String name, Path root) {
+        return named(name, root, System.getenv());
+    }
+
+    /** As {@link #named(String, Path)}, with the environment given (tests pass their own, not the machine's). */
+    static StackConfig named(String name, Path root, Map<String, String> env) {
         boolean test = switch (name) {
             case DEV -> false;
             case TEST -> true;
@@ -65,19 +70,19 @@ public record StackConfig(
                 name,
                 root,
                 Path.of(setting(prefix + "stack.dir",
-                        root.resolve(".newsroom").resolve(test ? "test-stack" : "stack").toString())).toAbsolutePath(),
-                intSetting(prefix + "kafka.port", 9092 + offset),
-                intSetting(prefix + "kafka.controller.port", 9093 + offset),
-                intSetting(prefix + "elasticsearch.port", 9200 + offset),
-                intSetting(prefix + "elasticsearch.transport.port", 9300 + offset),
-                intSetting(prefix + "postgres.port", 5432 + offset),
-                setting(prefix + "kafka.heap", "256m"),
-                setting(prefix + "elasticsearch.heap", "512m"),
+                        root.resolve(".newsroom").resolve(test ? "test-stack" : "stack").toString(), env)).toAbsolutePath(),
+                intSetting(prefix + "kafka.port", 9092 + offset, env),
+                intSetting(prefix + "kafka.controller.port", 9093 + offset, env),
+                intSetting(prefix + "elasticsearch.port", 9200 + offset, env),
+                intSetting(prefix + "elasticsearch.transport.port", 9300 + offset, env),
+                intSetting(prefix + "postgres.port", 5432 + offset, env),
+                setting(prefix + "kafka.heap", "256m", env),
+                setting(prefix + "elasticsearch.heap", "512m", env),
                 // C1 only: on 2 busy cores it halves the start time and saves ~150 MB, and the dev and test data
                 // sets are far too small for C2's peak speed to matter.
-                setting(prefix + "kafka.java.opts", QUICK_START_JIT),
-                setting(prefix + "elasticsearch.java.opts", QUICK_START_JIT),
-                Duration.ofSeconds(intSetting("stack.timeout", 180)),
+                setting(prefix + "kafka.java.opts", QUICK_START_JIT, env),
+                setting(prefix + "elasticsearch.java.opts", QUICK_START_JIT, env),
+                Duration.ofSeconds(intSetting("stack.timeout", 180, env)),
                 test);
     }
 
@@ -162,10 +167,6 @@ public record StackConfig(
         }
     }
 
-    static String setting(String key, String defaultValue) {
-        return setting(key, defaultValue, System.getenv());
-    }
-
     static String setting(String key, String defaultValue, Map<String, String> env) {
         String value = System.getProperty("newsroom." + key);
         if (value == null || value.isBlank()) {
@@ -178,8 +179,8 @@ public record StackConfig(
         return "NEWSROOM_" + key.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    private static int intSetting(String key, int defaultValue) {
-        String value = setting(key, Integer.toString(defaultValue));
+    private static int intSetting(String key, int defaultValue, Map<String, String> env) {
+        String value = setting(key, Integer.toString(defaultValue), env);
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {

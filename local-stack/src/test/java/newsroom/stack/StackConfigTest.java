@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class StackConfigTest {
 
     @Test
     void devStackUsesTheStandardPortsAndKeepsItsData() {
-        StackConfig dev = StackConfig.named("dev", root);
+        StackConfig dev = StackConfig.named("dev", root, Map.of());
 
         assertThat(dev.baseDir()).isEqualTo(root.resolve(".newsroom/stack"));
         assertThat(dev.kafkaPort()).isEqualTo(9092);
@@ -39,7 +40,7 @@ class StackConfigTest {
 
     @Test
     void testStackHasItsOwnPortsAndDirectoryAndStartsEmpty() {
-        StackConfig test = StackConfig.named("test", root);
+        StackConfig test = StackConfig.named("test", root, Map.of());
 
         assertThat(test.baseDir()).isEqualTo(root.resolve(".newsroom/test-stack"));
         assertThat(test.kafkaPort()).isEqualTo(19092);
@@ -51,7 +52,7 @@ class StackConfigTest {
 
     @Test
     void runningStackGivesTheQuarkusConfiguration() {
-        RunningStack running = StackConfig.named("test", root).running();
+        RunningStack running = StackConfig.named("test", root, Map.of()).running();
 
         assertThat(running.toQuarkusConfig()).containsExactly(
                 org.assertj.core.api.Assertions.entry("kafka.bootstrap.servers", "127.0.0.1:19092"),
@@ -68,11 +69,11 @@ class StackConfigTest {
         System.setProperty("newsroom.test.postgres.port", "25432");
         System.setProperty("newsroom.test.elasticsearch.heap", "384m");
 
-        assertThat(StackConfig.named("dev", root).kafkaPort()).isEqualTo(29092);
-        assertThat(StackConfig.named("test", root).kafkaPort()).isEqualTo(19092);
-        assertThat(StackConfig.named("test", root).postgresPort()).isEqualTo(25432);
-        assertThat(StackConfig.named("dev", root).postgresPort()).isEqualTo(5432);
-        assertThat(StackConfig.named("test", root).elasticsearchHeap()).isEqualTo("384m");
+        assertThat(StackConfig.named("dev", root, Map.of()).kafkaPort()).isEqualTo(29092);
+        assertThat(StackConfig.named("test", root, Map.of()).kafkaPort()).isEqualTo(19092);
+        assertThat(StackConfig.named("test", root, Map.of()).postgresPort()).isEqualTo(25432);
+        assertThat(StackConfig.named("dev", root, Map.of()).postgresPort()).isEqualTo(5432);
+        assertThat(StackConfig.named("test", root, Map.of()).elasticsearchHeap()).isEqualTo("384m");
     }
 
     @Test
@@ -94,7 +95,7 @@ class StackConfigTest {
     void aPortThatIsNotANumberIsAClearError() {
         System.setProperty("newsroom.kafka.port", "ninety");
 
-        assertThatThrownBy(() -> StackConfig.named("dev", root))
+        assertThatThrownBy(() -> StackConfig.named("dev", root, Map.of()))
                 .isInstanceOf(StackException.class)
                 .hasMessageContaining("NEWSROOM_KAFKA_PORT")
                 .hasMessageContaining("ninety");
