@@ -22,13 +22,9 @@ public final class ArticleQueries {
     /**
      * Matching is decided by the folded fields with the folded text, so accents and case never matter; the same text
      * on the original fields only adds score, so exact spellings rank first. The user's text is only ever a
-     * simple_query_string, which has no syntax errors and cannot express query DSL.
+     * simple_query_string, which has no syntax errors and cannot express query DSL. An entity filter also matches
+     * the ids the knowledge base merged into that entity.
      */
-    public static Query of(ArticleQuery query) {
-        return of(query, EntityMerges.none());
-    }
-
-    /** As {@link #of(ArticleQuery)}, an entity filter also matching the ids merged into that entity. */
     public static Query of(ArticleQuery query, EntityMerges merges) {
         List<Query> filters = filters(query, merges);
         if (!query.hasText()) {

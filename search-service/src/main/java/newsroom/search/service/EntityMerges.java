@@ -50,9 +50,4 @@ public class EntityMerges {
         }
         return ids;
     }
-
-    /** For queries built where no merges are known (tests, tools): every id stands only for itself. */
-    public static EntityMerges none() {
-        return new EntityMerges();
-    }
 }

@@ -33,6 +33,7 @@ import newsroom.search.alert.repository.AlertMatchStore;
 import newsroom.search.alert.repository.AlertSubscription;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.repository.ArticleQueries;
+import newsroom.search.service.EntityMerges;
 
 /**
  * Matches each indexed batch against every active subscription: per subscription, the {@code /api/search} query
@@ -49,12 +50,14 @@ public class AlertMatcher {
     private final AlertMatchStore store;
     private final AlertDispatcher dispatcher;
     private final AlertConfig config;
+    private final EntityMerges merges;
     private final Timer matchTimer;
 
     public AlertMatcher(ElasticsearchClient client, ArticleIndex index, AlertMatchStore store,
-            AlertDispatcher dispatcher, AlertConfig config, MeterRegistry registry) {
+            AlertDispatcher dispatcher, AlertConfig config, EntityMerges merges, MeterRegistry registry) {
         this.client = client;
         this.index = index;
+        this.merges = merges;
         this.store = store;
         this.dispatcher = dispatcher;
         this.config = config;
@@ -97,7 +100,7 @@ public class AlertMatcher {
                     Math.min(subscriptions.size(), from + config.msearchChunk()));
             List<RequestItem> searches = new ArrayList<>(chunk.size());
             for (AlertSubscription s : chunk) {
-                Query base = ArticleQueries.of(AlertSubscriptions.queryOf(s));
+                Query base = ArticleQueries.of(AlertSubscriptions.queryOf(s), merges);
                 Query restricted = Query.of(q -> q.bool(b -> b.must(base).filter(f -> f.ids(i -> i.values(ids)))));
                 searches.add(RequestItem.of(r -> r.header(h -> h.index(target)).body(b -> b.query(restricted)
                         .size(ids.size()).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false)))));
