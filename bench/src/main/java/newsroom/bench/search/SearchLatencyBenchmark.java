@@ -30,6 +30,7 @@ import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.repository.EntityDirectory;
 import newsroom.search.service.ArticleSearch;
+import newsroom.search.service.EntityMerges;
 import newsroom.stack.LocalStack;
 import newsroom.stack.StackConfig;
 
@@ -61,7 +62,7 @@ public final class SearchLatencyBenchmark {
             Corpus corpus = new Corpus(new Random(42));
             fill(client, index, corpus, articles);
             ArticleSearch search = new ArticleSearch(client, index, new EntityDirectory(client, index),
-                    new SimpleMeterRegistry());
+                    new EntityMerges(), new SimpleMeterRegistry());
             Random random = new Random(7);
             System.out.printf("[search-bench] machine load average before queries: %.1f on %d cores%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
