@@ -12,6 +12,8 @@ import java.util.Set;
 import newsroom.events.EntityType;
 import newsroom.nlp.KbEntry;
 import newsroom.nlp.ner.RecognizedName;
+import newsroom.support.text.EntityIds;
+import newsroom.support.text.TextFolding;
 
 /**
  * Resolution: overlapping candidates (knowledge base first, then rules, then the statistical model, longest first),
@@ -244,7 +246,7 @@ final class EntityResolver {
                 }
             }
             String name = surfaceOf.get(g.getKey());
-            String id = type.name().toLowerCase() + ":" + TextFolding.slug(name);
+            String id = EntityIds.of(type, name);
             for (Candidate c : g.getValue()) {
                 spans.add(new Span(c.start, c.end, type, id, name, Span.Source.MODEL));
             }

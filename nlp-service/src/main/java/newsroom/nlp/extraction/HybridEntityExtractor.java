@@ -20,6 +20,7 @@ import newsroom.nlp.ner.NameRecognizer;
 import newsroom.nlp.ner.RecognizedName;
 import newsroom.nlp.extraction.KnowledgeBaseIndex.AliasTarget;
 import newsroom.nlp.extraction.KnowledgeBaseIndex.CaseRule;
+import newsroom.support.text.TextFolding;
 
 /**
  * The extractor in stages: normalization (offsets kept), knowledge-base pass (Aho–Corasick, accent and case

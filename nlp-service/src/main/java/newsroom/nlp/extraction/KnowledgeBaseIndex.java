@@ -10,6 +10,7 @@ import java.util.Map;
 
 import newsroom.events.EntityType;
 import newsroom.nlp.KbEntry;
+import newsroom.support.text.TextFolding;
 
 /**
  * An immutable, searchable snapshot of the knowledge base: entities by id and an automaton over all their aliases.

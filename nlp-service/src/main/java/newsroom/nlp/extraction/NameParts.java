@@ -3,6 +3,7 @@ package newsroom.nlp.extraction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import newsroom.support.text.TextFolding;
 
 /** The parts of a person's name an article may use alone: each name word and the last two words together. */
 final class NameParts {

@@ -29,9 +29,9 @@ import jakarta.ws.rs.core.Response;
 import newsroom.events.EntityType;
 import newsroom.events.EventJson;
 import newsroom.nlp.KbEntry;
-import newsroom.nlp.extraction.TextFolding;
 import newsroom.nlp.repository.KnowledgeBaseRepository;
 import newsroom.nlp.service.KnowledgeBase;
+import newsroom.support.text.EntityIds;
 
 /**
  * Curation of the knowledge base. Every change is visible to this instance's extractor as soon as the call returns,
@@ -101,7 +101,7 @@ public class EntityResource {
     @Operation(summary = "Create an entity")
     public Response create(@Valid @NotNull EntityInput input) {
         String id = input.id() == null || input.id().isBlank()
-                ? input.type().name().toLowerCase() + ":" + TextFolding.slug(input.name())
+                ? EntityIds.of(input.type(), input.name())
                 : input.id().strip();
         KbEntry created = repository.create(input.toEntry(id));
         knowledgeBase.reload();
@@ -186,7 +186,7 @@ public class EntityResource {
                     continue;
                 }
                 String entryId = e.id() == null || e.id().isBlank()
-                        ? e.type().name().toLowerCase() + ":" + TextFolding.slug(e.name()) : e.id().strip();
+                        ? EntityIds.of(e.type(), e.name()) : e.id().strip();
                 entries.add(new KbEntry(entryId, e.name(), e.type(), e.description(), e.aliases(), e.externalIds()));
             } catch (RuntimeException ex) {
                 String message = ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage();

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import newsroom.events.ArticleEntity;
 import newsroom.events.EnrichedArticle;
 import newsroom.events.Mention;
-import newsroom.search.TextFolding;
+import newsroom.support.text.TextFolding;
 
 /**
  * One article as stored in Elasticsearch (see {@code elasticsearch/articles-mapping.json}).
@@ -78,9 +78,9 @@ public record ArticleDocument(
                 }
             }
             String name = e.name() == null || e.name().isBlank() ? e.id() : e.name();
-            entities.add(new EntityDocument(e.id(), name, TextFolding.fold(name), type,
+            entities.add(new EntityDocument(e.id(), name, TextFolding.key(name), type,
                     Math.max(e.count(), e.mentions().size()), e.salience(),
-                    List.copyOf(aliases), aliases.stream().map(TextFolding::fold).distinct().toList()));
+                    List.copyOf(aliases), aliases.stream().map(TextFolding::key).distinct().toList()));
             typeIds.add(typeId(type, e.id()));
             byType.computeIfAbsent(type, t -> new ArrayList<>()).add(e.id());
             types.add(type);
@@ -88,7 +88,7 @@ public record ArticleDocument(
         Instant date = article.publishedAt() != null ? article.publishedAt()
                 : article.receivedAt() != null ? article.receivedAt() : indexedAt;
         return new ArticleDocument(article.id(), article.url(), article.source(), title, body,
-                TextFolding.foldPreservingLength(title), TextFolding.foldPreservingLength(body), article.language(),
+                TextFolding.foldPreservingCase(title), TextFolding.foldPreservingCase(body), article.language(),
                 null, article.feedId(), article.contentHash(), article.publishedAt(), article.receivedAt(), date,
                 indexedAt, article.schemaVersion(), article.nlp() == null ? null : article.nlp().engine(),
                 entities, List.copyOf(ids), List.copyOf(typeIds), List.copyOf(types), byType);

@@ -7,7 +7,7 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import newsroom.search.ArticleQuery;
-import newsroom.search.TextFolding;
+import newsroom.support.text.TextFolding;
 import newsroom.search.service.EntityMerges;
 
 /**
@@ -31,7 +31,7 @@ public final class ArticleQueries {
             return filters.isEmpty() ? Query.of(q -> q.matchAll(m -> m))
                     : Query.of(q -> q.bool(b -> b.filter(filters)));
         }
-        String folded = TextFolding.fold(query.text());
+        String folded = TextFolding.key(query.text());
         return Query.of(q -> q.bool(b -> b
                 .must(m -> m.simpleQueryString(s -> s.query(folded).fields("titleFolded^3", "bodyFolded")
                         .defaultOperator(Operator.And).lenient(true)))

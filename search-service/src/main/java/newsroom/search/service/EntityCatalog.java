@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import newsroom.search.EntityProfile;
 import newsroom.search.InvalidQueryException;
 import newsroom.search.SearchResult;
-import newsroom.search.TextFolding;
+import newsroom.support.text.TextFolding;
 import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.repository.EntityDirectory;
@@ -49,7 +49,7 @@ public class EntityCatalog {
      */
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = InvalidQueryException.class)
     public List<EntityProfile.Suggestion> suggest(String prefix, String type, int size) throws IOException {
-        String folded = TextFolding.fold(prefix == null ? "" : prefix.strip());
+        String folded = TextFolding.key(prefix == null ? "" : prefix.strip());
         if (folded.isEmpty()) {
             throw new InvalidQueryException(List.of("prefix: must not be blank"));
         }
