@@ -146,7 +146,7 @@ public class ArticleSearch {
 
     /**
      * The fast vector highlighter marks on the original text the matches found in the folded fields (their offsets
-     * are the same: {@code TextFolding.foldPreservingLength}); the html encoder escapes everything but the tags.
+     * are the same: {@code TextFolding.foldPreservingCase}); the html encoder escapes everything but the tags.
      */
     static Highlight highlight() {
         return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
