@@ -22,9 +22,9 @@ import newsroom.nlp.quality.GoldSetEvaluation;
  *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=newsroom.bench.adversarial.AdversarialInputBenchmark \
  *     [-Dexec.args="cap=60 runs=3 only=ingest,nlp ingest-size=1048576 nlp-size=409600 word-size=1048576"]</pre>
- * Each run goes on a worker thread; one that passes {@code cap} seconds is reported as abandoned and stopped. The
- * time shown is the best of up to {@code runs} runs (fewer when a run takes more than 10 s). Give Maven a heap:
- * {@code MAVEN_OPTS=-Xmx1g}.
+ * Each run goes on a worker thread; one that uses more than {@code cap} seconds of CPU (or five times that of wall
+ * clock) is reported as abandoned and stopped. The figures shown are those of the run with the least CPU time of up
+ * to {@code runs} runs (fewer when a run takes more than 10 s). Give Maven a heap: {@code MAVEN_OPTS=-Xmx1g}.
  */
 public final class AdversarialInputBenchmark {
 
@@ -50,7 +50,7 @@ public final class AdversarialInputBenchmark {
                 Integer.parseInt(options.get("runs")));
         AdversarialInputs inputs = new AdversarialInputs();
         List<String> only = List.of(options.get("only").split(","));
-        System.out.printf("[adversarial] %s, %d cores, load average %.1f; cap %d s per run, best of up to %d runs%n",
+        System.out.printf("[adversarial] %s, %d cores, load average %.1f; cap %d s of CPU per run, best of up to %d runs%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), load(), bench.capSeconds, bench.runs);
         if (only.contains("ingest")) {
             int size = Integer.parseInt(options.get("ingest-size"));
@@ -75,7 +75,7 @@ public final class AdversarialInputBenchmark {
             step.apply(warmUp); // JIT and lazy models, so the first row is not the only cold one
         }
         System.out.printf("%n%s (load average %.1f)%n", title, load());
-        String format = "%-36s %11s %20s %9s %9s  %s%n";
+        String format = "%-36s %11s %25s %10s %9s  %s%n";
         System.out.printf(format, "input", "size", "ms", "cpu ms", "cpu ratio", "output");
         Map<String, Long> baselines = new HashMap<>();
         for (AdversarialInputs.Input input : inputs) {
@@ -84,11 +84,11 @@ public final class AdversarialInputBenchmark {
             for (int run = 0; run < runs; run++) {
                 CappedRun.Outcome outcome = CappedRun.run(input.name(), () -> output[0] = step.apply(input.text()),
                         capSeconds);
-                if (best == null || outcome.abandoned() || outcome.failure() != null
+                if (best == null || outcome.isAbandoned() || outcome.failure() != null
                         || outcome.cpuNanos() < best.cpuNanos()) {
                     best = outcome;
                 }
-                if (outcome.abandoned() || outcome.failure() != null || outcome.nanos() > 10_000_000_000L) {
+                if (outcome.isAbandoned() || outcome.failure() != null || outcome.nanos() > 10_000_000_000L) {
                     break;
                 }
             }
@@ -98,12 +98,12 @@ public final class AdversarialInputBenchmark {
                 ratio = "1";
             } else {
                 double r = (double) best.cpuNanos() / Math.max(1, baselines.get(input.baseline()));
-                ratio = best.failure() != null ? "-" : best.abandoned() ? "> " + ratio(r) : ratio(r);
+                ratio = best.failure() != null ? "-" : best.isAbandoned() ? "> " + ratio(r) : ratio(r);
             }
             String result = best.failure() != null ? String.valueOf(best.failure().getMessage())
-                    : best.abandoned() ? "" : output[0];
+                    : best.isAbandoned() ? "" : output[0];
             System.out.printf(format, input.name(), String.format("%,d", input.text().length()),
-                    best.millis(capSeconds), best.cpuMillis(), ratio, result);
+                    best.millis(), best.cpuMillis(), ratio, result);
         }
     }
 

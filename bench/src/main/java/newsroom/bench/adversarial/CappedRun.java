@@ -5,17 +5,29 @@ import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one measurement on a worker thread and gives up on it after a cap, so a crafted input that never finishes
- * shows up as "abandoned" instead of hanging the benchmark.
+ * Runs one measurement on a worker thread and gives up on it at a cap, so a crafted input that does not finish shows
+ * up as "abandoned" instead of hanging the benchmark. The cap counts the worker's CPU time: on a shared, busy machine
+ * wall-clock time mostly measures the neighbours, and a cap on it would abandon ordinary work. A wall-clock backstop
+ * of five times the cap keeps a starved run from holding the benchmark for long.
  */
 final class CappedRun {
 
-    /** How one run ended: its time, or abandoned at the cap, or failed with an exception. */
-    record Outcome(long nanos, long cpuNanos, boolean abandoned, Throwable failure) {
+    /** CPU time of the worker alone. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-        String millis(long capSeconds) {
-            if (abandoned) {
-                return "> " + capSeconds + " s (abandoned)";
+    /**
+     * How one run ended: its wall-clock and CPU time, or abandoned at a cap (with the CPU time used by then), or
+     * failed with an exception.
+     */
+    record Outcome(long nanos, long cpuNanos, String abandoned, Throwable failure) {
+
+        boolean isAbandoned() {
+            return abandoned != null;
+        }
+
+        String millis() {
+            if (abandoned != null) {
+                return "> " + abandoned + " (abandoned)";
             }
             if (failure != null) {
                 return "failed: " + failure.getClass().getSimpleName();
@@ -25,12 +37,10 @@ final class CappedRun {
 
         /** For an abandoned run: the CPU time it had used when it was given up. */
         String cpuMillis() {
-            return failure != null ? "" : String.format(abandoned ? "> %,d" : "%,d", Math.max(1, Math.round(cpuNanos / 1e6)));
+            return failure != null ? ""
+                    : String.format(abandoned != null ? "> %,d" : "%,d", Math.max(1, Math.round(cpuNanos / 1e6)));
         }
     }
-
-    /** CPU time of the worker alone: on a shared, busy machine the wall-clock time also measures the neighbours. */
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private CappedRun() {
     }
@@ -50,18 +60,34 @@ final class CappedRun {
             }
         }, "adversarial-" + name);
         worker.setDaemon(true);
+        long start = System.nanoTime();
         worker.start();
-        try {
-            worker.join(capSeconds * 1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long cpuCap = capSeconds * 1_000_000_000L;
+        long wallCap = 5 * cpuCap;
+        String abandoned = null;
+        long cpu = 0;
+        while (worker.isAlive() && abandoned == null) {
+            try {
+                worker.join(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abandoned = "interrupted";
+            }
+            cpu = Math.max(cpu, THREADS.getThreadCpuTime(worker.getId()));
+            if (!worker.isAlive()) {
+                break;
+            }
+            if (cpu > cpuCap) {
+                abandoned = capSeconds + " s cpu";
+            } else if (System.nanoTime() - start > wallCap) {
+                abandoned = 5 * capSeconds + " s wall";
+            }
         }
-        if (!worker.isAlive()) {
-            return new Outcome(took[0], took[1], false, failure.get());
+        if (abandoned == null) {
+            return new Outcome(took[0], took[1], null, failure.get());
         }
-        long cpuSoFar = Math.max(0, THREADS.getThreadCpuTime(worker.getId()));
         stop(worker);
-        return new Outcome(0, cpuSoFar, true, null);
+        return new Outcome(0, cpu, abandoned, null);
     }
 
     /**
