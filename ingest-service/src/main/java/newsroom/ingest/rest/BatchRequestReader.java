@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import newsroom.ingest.ArticleSubmission;
 import newsroom.ingest.BatchItem;
 import newsroom.ingest.InvalidArticleException;
+import newsroom.support.rest.ErrorResponses;
 
 /**
  * Reads a batch request as it streams in: a JSON array (a syntax error anywhere refuses the whole request) or
@@ -103,7 +104,7 @@ public class BatchRequestReader {
         try {
             return BatchItem.of(index, mapper.treeToValue(node, ArticleSubmission.class));
         } catch (JsonMappingException e) {
-            return BatchItem.unreadable(index, List.of(ErrorMappers.fieldPath(e) + ": " + ErrorMappers.firstLine(e.getOriginalMessage())));
+            return BatchItem.unreadable(index, List.of(ErrorResponses.fieldPath(e) + ": " + ErrorResponses.firstLine(e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
             return BatchItem.unreadable(index, List.of("[" + index + "]: " + e.getOriginalMessage()));
         }

@@ -34,6 +34,9 @@ import newsroom.ingest.config.IngestConfig;
 import newsroom.ingest.repository.FeedRecord;
 import newsroom.ingest.service.FeedAddressGuard;
 import newsroom.ingest.service.FeedPoller;
+import newsroom.support.net.ForbiddenAddressException;
+import newsroom.support.rest.ErrorBody;
+import newsroom.support.rest.ErrorResponses;
 
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,7 +82,7 @@ public class FeedResource {
         if (details.isEmpty()) {
             try {
                 guard.check(URI.create(registration.url().strip()));
-            } catch (FeedAddressGuard.ForbiddenAddressException e) {
+            } catch (ForbiddenAddressException e) {
                 details.add("url: " + e.getMessage());
             }
         }
@@ -90,7 +93,7 @@ public class FeedResource {
         String url = registration.url().strip();
         FeedRecord existing = QuarkusTransaction.requiringNew().call(() -> FeedRecord.<FeedRecord>find("url", url).firstResult());
         if (existing != null) {
-            return ErrorMappers.json(409, ErrorBody.of("feed already registered", "url: registered as feed " + existing.id));
+            return ErrorResponses.json(409, ErrorBody.of("feed already registered", "url: registered as feed " + existing.id));
         }
         FeedRecord feed = new FeedRecord();
         feed.id = UUID.randomUUID().toString();
@@ -121,7 +124,7 @@ public class FeedResource {
     public Response pollNow(@PathParam("id") String id) {
         FeedPoller.Result result = poller.poll(id).orElseThrow(() -> new NotFoundException("no feed with id " + id));
         if (result.outcome() == FeedPoller.Outcome.deferred) {
-            return ErrorMappers.json(429, ErrorBody.of("too soon", "url: its host was fetched less than "
+            return ErrorResponses.json(429, ErrorBody.of("too soon", "url: its host was fetched less than "
                     + config.feeds().perHostMinInterval().toSeconds() + " s ago"));
         }
         if (result.feed() == null) {

@@ -1,18 +1,14 @@
 package newsroom.ingest.service;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +27,7 @@ import com.rometools.rome.io.XmlReader;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 
 import newsroom.ingest.ArticleSubmission;
 import newsroom.ingest.BatchItem;
@@ -38,11 +35,14 @@ import newsroom.ingest.BatchItemResult;
 import newsroom.ingest.FeedView;
 import newsroom.ingest.config.IngestConfig;
 import newsroom.ingest.repository.FeedRecord;
+import newsroom.support.net.ForbiddenAddressException;
+import newsroom.support.net.PinnedHttpClient;
 
 /**
  * Polls RSS 2.0 / Atom 1.0 feeds (parsed with Rome): conditional GET (ETag / Last-Modified), a per-host minimum
  * interval, exponential backoff after failures, bounded size and time, the SSRF guard before every request and
- * redirect. Items go through the same intake as REST articles, as one batch per poll, tagged with the feed id.
+ * redirect, each connection pinned to the address the guard vetted. Items go through the same intake as REST
+ * articles, as one batch per poll, tagged with the feed id.
  */
 @ApplicationScoped
 public class FeedPoller {
@@ -50,17 +50,15 @@ public class FeedPoller {
     private static final int MAX_REDIRECTS = 3;
 
     private final IngestConfig config;
-    private final FeedAddressGuard guard;
     private final ArticleIntake intake;
-    private final HttpClient http;
+    private final PinnedHttpClient http;
     private final Map<String, Instant> lastFetchByHost = new ConcurrentHashMap<>();
 
-    public FeedPoller(IngestConfig config, FeedAddressGuard guard, ArticleIntake intake) {
+    public FeedPoller(IngestConfig config, FeedAddressGuard guard, ArticleIntake intake, Vertx vertx) {
         this.config = config;
-        this.guard = guard;
         this.intake = intake;
-        this.http = HttpClient.newBuilder().connectTimeout(config.feeds().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // connects to the address the guard vetted, for the first request and every redirect: no DNS rebinding
+        this.http = new PinnedHttpClient(vertx, guard.outbound(), config.feeds().connectTimeout());
     }
 
     /** What one poll found. */
@@ -127,39 +125,25 @@ public class FeedPoller {
 
     Fetch fetch(FeedRecord feed) {
         try {
-            URI uri = URI.create(feed.url);
-            HttpResponse<InputStream> response = null;
-            for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-                guard.check(uri);
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.feeds().requestTimeout())
-                        .header("User-Agent", "newsroom-ingest/1.0 (feed poller)")
-                        .header("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
-                if (feed.etag != null) {
-                    request.header("If-None-Match", feed.etag);
-                }
-                if (feed.lastModified != null) {
-                    request.header("If-Modified-Since", feed.lastModified);
-                }
-                response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-                int code = response.statusCode();
-                if (code >= 300 && code < 400 && code != 304 && response.headers().firstValue("Location").isPresent()) {
-                    response.body().close();
-                    uri = uri.resolve(response.headers().firstValue("Location").get());
-                    continue;
-                }
-                break;
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("User-Agent", "newsroom-ingest/1.0 (feed poller)");
+            headers.put("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.1");
+            if (feed.etag != null) {
+                headers.put("If-None-Match", feed.etag);
             }
-            int code = response.statusCode();
+            if (feed.lastModified != null) {
+                headers.put("If-Modified-Since", feed.lastModified);
+            }
+            PinnedHttpClient.Response response = http.send(PinnedHttpClient.Request.get(URI.create(feed.url), headers,
+                    config.feeds().requestTimeout(), config.feeds().maxBytes(), MAX_REDIRECTS));
+            int code = response.status();
             if (code == 304) {
-                response.body().close();
                 return new Fetch("not-modified", 304, null, feed.etag, feed.lastModified, List.of(), 0);
             }
             if (code != 200) {
-                response.body().close();
                 return new Fetch("error", code, "HTTP " + code, feed.etag, feed.lastModified, List.of(), 0);
             }
-            byte[] document = readBounded(response.body(), config.feeds().maxBytes());
-            SyndFeed parsed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(document)));
+            SyndFeed parsed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(response.body())));
             List<BatchItem> items = new ArrayList<>();
             for (SyndEntry entry : parsed.getEntries()) {
                 if (items.size() >= config.feeds().maxItems()) {
@@ -168,11 +152,11 @@ public class FeedPoller {
                 items.add(BatchItem.of(items.size(), toSubmission(entry, feed.source, parsed.getLanguage())));
             }
             List<BatchItemResult> results = intake.submitAll(items, feed.id);
-            return new Fetch("ok", 200, null, response.headers().firstValue("ETag").orElse(null),
-                    response.headers().firstValue("Last-Modified").orElse(null), results, items.size());
-        } catch (FeedAddressGuard.ForbiddenAddressException e) {
+            return new Fetch("ok", 200, null, response.header("ETag").orElse(null),
+                    response.header("Last-Modified").orElse(null), results, items.size());
+        } catch (ForbiddenAddressException e) {
             return new Fetch("refused", null, e.getMessage(), feed.etag, feed.lastModified, List.of(), 0);
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             return new Fetch("error", null, "timed out: " + e.getMessage(), feed.etag, feed.lastModified, List.of(), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -254,21 +238,5 @@ public class FeedPoller {
                 ? feedLanguage.strip() : null;
         return new ArticleSubmission(link == null ? null : link.strip(), source, entry.getTitle() == null ? null : entry.getTitle().strip(),
                 body, date == null ? null : date.toInstant(), language);
-    }
-
-    static byte[] readBounded(InputStream in, long max) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) >= 0;) {
-                total += n;
-                if (total > max) {
-                    throw new IOException("the feed is larger than " + max + " bytes");
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        }
     }
 }

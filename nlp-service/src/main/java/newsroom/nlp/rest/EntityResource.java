@@ -31,6 +31,8 @@ import newsroom.events.EventJson;
 import newsroom.nlp.KbEntry;
 import newsroom.nlp.repository.KnowledgeBaseRepository;
 import newsroom.nlp.service.KnowledgeBase;
+import newsroom.support.rest.ErrorBody;
+import newsroom.support.rest.ErrorResponses;
 import newsroom.support.text.EntityIds;
 
 /**
@@ -156,7 +158,7 @@ public class EntityResource {
         boolean hasFrom = input.from() != null && !input.from().isEmpty();
         boolean hasInto = input.into() != null && !input.into().isBlank();
         if (hasFrom == hasInto) {
-            return ErrorMappers.json(400, ErrorResponse.of("invalid request",
+            return ErrorResponses.json(400, ErrorBody.of("invalid request",
                     "give either 'from' (ids to merge into " + id + ") or 'into' (the id to merge " + id + " into)"));
         }
         String survivor = hasFrom ? id : input.into().strip();
@@ -199,6 +201,6 @@ public class EntityResource {
     }
 
     private static Response notFound(String id) {
-        return ErrorMappers.json(404, ErrorResponse.of("not found", "no entity " + id));
+        return ErrorResponses.json(404, ErrorBody.of("not found", "no entity " + id));
     }
 }

@@ -14,6 +14,7 @@ import newsroom.events.NlpInfo;
 import newsroom.nlp.Extraction;
 import newsroom.nlp.config.NlpConfig;
 import newsroom.nlp.service.ArticleEnricher;
+import newsroom.support.rest.ErrorBody;
 
 /** {@code POST /api/extract}: the entities the pipeline would add to a text, without publishing anything. */
 @Path("/api/extract")
@@ -36,7 +37,7 @@ public class ExtractResource {
         int size = request.body().length() + (request.title() == null ? 0 : request.title().length());
         if (size > config.extract().maxChars()) {
             return Response.status(413)
-                    .entity(ErrorResponse.of("text too large", "at most " + config.extract().maxChars() + " characters"))
+                    .entity(ErrorBody.of("text too large", "at most " + config.extract().maxChars() + " characters"))
                     .build();
         }
         long t0 = System.nanoTime();

@@ -1,15 +1,7 @@
 package newsroom.search.alert.messaging;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -18,9 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,7 +29,6 @@ import newsroom.events.Topics;
 import newsroom.search.alert.config.AlertConfig;
 import newsroom.search.alert.repository.AlertMatchStore;
 import newsroom.search.alert.repository.AlertMatchStore.Due;
-import newsroom.search.alert.service.WebhookAddressGuard;
 
 /**
  * Delivers matches from the outbox ({@code alert_delivery}): to {@code news.alerts} (which also feeds the SSE stream)
@@ -51,12 +39,12 @@ import newsroom.search.alert.service.WebhookAddressGuard;
 @ApplicationScoped
 public class AlertDispatcher {
     private static final Logger LOG = Logger.getLogger(AlertDispatcher.class);
-    public static final String SIGNATURE_HEADER = "X-Newsroom-Signature";
+    public static final String SIGNATURE_HEADER = WebhookSender.SIGNATURE_HEADER;
     private static final Duration KAFKA_MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final AlertMatchStore store;
     private final AlertConfig config;
-    private final WebhookAddressGuard guard;
+    private final WebhookSender webhooks;
     private final String bootstrapServers;
     /** One poll at a time; a kick during a poll makes it run once more. */
     private final ExecutorService poller = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -64,21 +52,15 @@ public class AlertDispatcher {
     /** Records outcomes off the Kafka and HTTP client threads. */
     private final ExecutorService outcomes = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> daemon(r, "alert-delivery"));
-    private final HttpClient http;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public AlertDispatcher(AlertMatchStore store, AlertConfig config, WebhookAddressGuard guard,
+    public AlertDispatcher(AlertMatchStore store, AlertConfig config, WebhookSender webhooks,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.store = store;
         this.config = config;
-        this.guard = guard;
+        this.webhooks = webhooks;
         this.bootstrapServers = bootstrapServers;
-        this.http = HttpClient.newBuilder().connectTimeout(config.webhookTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                        r -> daemon(r, "alert-webhook")))
-                .build();
     }
 
     /** Called after new matches were recorded: deliver without waiting for the next tick. */
@@ -144,30 +126,10 @@ public class AlertDispatcher {
             record(d, null, "the subscription no longer has a webhook", start, null, true);
             return;
         }
-        String problem = guard.problem(d.webhookUrl());
-        if (problem != null) {
-            record(d, null, "refused: " + problem, start, null, true);
-            return;
-        }
-        byte[] body = EventJson.toBytes(d.match());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(d.webhookUrl()))
-                .timeout(config.webhookTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "newsroom-search-alerts")
-                .header("X-Newsroom-Match-Id", d.matchId())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (d.webhookSecret() != null) {
-            request.header(SIGNATURE_HEADER, "sha256=" + sign(d.webhookSecret(), body));
-        }
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenCompleteAsync((response, error) -> {
-            if (error != null) {
-                record(d, null, error.toString(), start, retryAt, true);
-            } else if (response.statusCode() / 100 != 2) {
-                record(d, response.statusCode(), "HTTP " + response.statusCode(), start, retryAt, true);
-            } else {
-                record(d, response.statusCode(), null, start, null, true);
-            }
-        }, outcomes);
+        // a refused URL is not tried again; any other failure is, after the backoff
+        webhooks.send(d.webhookUrl(), d.matchId(), EventJson.toBytes(d.match()), d.webhookSecret())
+                .thenAcceptAsync(outcome -> record(d, outcome.status(), outcome.error(), start,
+                        outcome.delivered() || outcome.refused() ? null : retryAt, true), outcomes);
     }
 
     private void record(Due d, Integer status, String error, long start, Instant retryAt, boolean limited) {
@@ -192,17 +154,6 @@ public class AlertDispatcher {
         }
         long jitter = (long) (ms * 0.2 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
         return Instant.now().plusMillis(Math.max(1, ms + jitter));
-    }
-
-    /** Lower-case hex HMAC-SHA256 of the body. */
-    public static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private KafkaProducer<String, byte[]> producer() {

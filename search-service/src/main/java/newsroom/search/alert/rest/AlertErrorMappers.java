@@ -5,13 +5,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import newsroom.search.alert.InvalidAlertException;
-import newsroom.search.rest.ErrorResponse;
+import newsroom.support.rest.ErrorBody;
 
 public class AlertErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidAlert(InvalidAlertException e) {
         return Response.status(400).type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorResponse("invalid alert", e.details())).build();
+                .entity(new ErrorBody("invalid alert", e.details())).build();
     }
 }
