@@ -27,13 +27,17 @@ import io.quarkus.test.junit.TestProfile;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /**
- * Elasticsearch becomes unreachable for this service (a proxy in between is cut): the indexer backs off and retries,
- * commits nothing, skips nothing, and indexes the article once Elasticsearch is back.
+ * Elasticsearch becomes unreachable for this service (a proxy in between is cut) for longer than a minute: the indexer
+ * backs off and retries, commits nothing, skips nothing, dead-letters nothing, the channel does not fail and the
+ * service stays live, and the article is indexed once Elasticsearch is back.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 @TestProfile(ElasticsearchOutageIT.BehindProxy.class)
 class ElasticsearchOutageIT {
+    static final String DEAD_LETTERS = "news.articles.enriched.dlq.outage-test";
+    /** Longer than the throttled commit strategy's default unprocessed-record age (60 s), which must not apply. */
+    static final Duration OUTAGE = Duration.ofSeconds(65);
     static ToggleableProxy proxy;
     static String realElasticsearch;
 
@@ -45,7 +49,9 @@ class ElasticsearchOutageIT {
         public Map<String, String> getConfigOverrides() {
             // Its own group: this instance must not share partitions with other test instances.
             return Map.of("newsroom.search.indexer.group-id", "search-service-outage-test",
-                    "newsroom.search.indexer.max-backoff", "1s");
+                    "newsroom.search.indexer.max-backoff", "1s",
+                    // Its own dead-letter topic: this group replays the topic once, with other tests' poison records.
+                    "mp.messaging.outgoing.enriched-articles-dlq.topic", DEAD_LETTERS);
         }
 
         @Override
@@ -92,13 +98,21 @@ class ElasticsearchOutageIT {
             await("the indexer retries").atMost(Duration.ofSeconds(30)).until(() -> retries() > retriesBefore + 1);
             assertThat(countInRealElasticsearch(id)).isZero();
             given().when().get("/q/health/ready").then().statusCode(503);
+            // The whole outage: still not indexed, still live (the channel did not fail), nothing dead-lettered.
+            await("a long outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(30)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> countInRealElasticsearch(id) == 0
+                            && given().get("/q/health/live").statusCode() == 200
+                            && kafka.deadLetters(DEAD_LETTERS, id).isEmpty());
         } finally {
             proxy.up();
         }
         await("indexed after the outage").atMost(Duration.ofSeconds(60)).until(() -> countInRealElasticsearch(id) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("source", source).get("/api/search")
                 .jsonPath().getInt("total") == 1);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        try (EnrichedArticles kafka = new EnrichedArticles(bootstrap)) {
+            assertThat(kafka.deadLetters(DEAD_LETTERS, id)).isEmpty();
+        }
     }
 
     private static double retries() {

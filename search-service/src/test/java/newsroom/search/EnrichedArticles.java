@@ -5,21 +5,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.TopicPartition;
 
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.ProducerBuilder;
 import newsroom.events.ArticleEntity;
 import newsroom.events.ArticleText;
 import newsroom.events.EnrichedArticle;
@@ -32,17 +28,18 @@ import newsroom.events.Topics;
 /** Builds enriched articles (written for these tests) and puts them on the real topic. */
 public final class EnrichedArticles implements AutoCloseable {
 
-    private final String bootstrap;
-    private final KafkaProducer<String, byte[]> producer;
+    static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaCompanion companion;
+    private final ProducerBuilder<String, byte[]> producer;
 
     public EnrichedArticles(String bootstrap) {
-        this.bootstrap = bootstrap;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        this.producer = new KafkaProducer<>(p);
+        this.companion = new KafkaCompanion(bootstrap, KAFKA_TIMEOUT);
+        this.producer = companion.produce(String.class, byte[].class).withProp(ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    public KafkaCompanion companion() {
+        return companion;
     }
 
     /** A short unique token: tests use it for ids, sources and words so the shared index never confuses them. */
@@ -83,36 +80,35 @@ public final class EnrichedArticles implements AutoCloseable {
     }
 
     public void sendRaw(String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED_ARTICLES, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not produce to " + Topics.ENRICHED_ARTICLES, e);
-        }
+        producer.fromRecords(new ProducerRecord<>(Topics.ENRICHED_ARTICLES, key, value)).awaitCompletion(KAFKA_TIMEOUT);
     }
 
-    /** Reads the dead-letter topic from the start and returns the records with this key. */
+    /** Every record of the dead-letter topic with this key, read from the beginning up to its current end. */
     public List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "search-test-dlq-" + unique());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        return deadLetters(Topics.deadLetter(Topics.ENRICHED_ARTICLES), key);
+    }
+
+    /** Every record of {@code topic} with this key, read from the beginning up to its current end. */
+    public List<ConsumerRecord<String, byte[]>> deadLetters(String topic, String key) {
+        if (!companion.topics().list().contains(topic)) {
+            return List.of();
+        }
+        List<TopicPartition> partitions = companion.topics().describe(topic).get(topic).partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        long records = 0;
+        for (TopicPartition partition : partitions) {
+            records += companion.offsets().get(partition, OffsetSpec.latest()).offset()
+                    - companion.offsets().get(partition, OffsetSpec.earliest()).offset();
+        }
+        if (records == 0) {
+            return List.of();
+        }
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.ENRICHED_ARTICLES)));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            boolean sawRecords = false;
-            while (System.nanoTime() < deadline) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    sawRecords = true;
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                }
-                if (!found.isEmpty() || (sawRecords && records.isEmpty())) {
-                    break;
+        try (var task = companion.consume(String.class, byte[].class).withGroupId("search-test-dlq-" + unique())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(topic, records, KAFKA_TIMEOUT)) {
+            for (ConsumerRecord<String, byte[]> r : task.awaitCompletion(KAFKA_TIMEOUT).getRecords()) {
+                if (key.equals(r.key())) {
+                    found.add(r);
                 }
             }
         }
@@ -127,6 +123,6 @@ public final class EnrichedArticles implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        companion.close();
     }
 }

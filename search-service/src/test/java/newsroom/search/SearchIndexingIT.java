@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import newsroom.events.EnrichedArticle;
 import newsroom.events.EntityType;
+import newsroom.events.EventJson;
 import newsroom.search.EnrichedArticles.Ent;
 import newsroom.stack.testing.LocalStackTestResource;
 
@@ -33,7 +36,7 @@ import newsroom.stack.testing.LocalStackTestResource;
 @QuarkusTestResource(LocalStackTestResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchIndexingIT {
-    static final Duration SEARCHABLE = Duration.ofSeconds(30);
+    static final Duration SEARCHABLE = Duration.ofSeconds(60);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -118,26 +121,46 @@ class SearchIndexingIT {
     }
 
     @Test
-    void aDocumentElasticsearchRejectsGoesToTheDeadLetterTopicWithTheReason() {
+    void poisonRecordsGoToTheDeadLetterTopicOneByOneWithTheirReasonsAndTheRestIsIndexed() {
         String source = "src-" + unique();
         String rejected = "a-" + unique();
-        String fine = "a-" + unique();
+        String broken = "broken-" + unique();
+        String noId = "no-id-" + unique();
+        List<String> fine = List.of("a-" + unique(), "a-" + unique(), "a-" + unique());
+        kafka.send(article(fine.get(0), source, Instant.now(), "Fine before", "Body."));
         // A keyword longer than Lucene's 32766-byte term limit: Elasticsearch refuses the document.
-        EnrichedArticle tooLong = article(rejected, "s".repeat(33_000), Instant.now(), "Too long", "Body.");
-        kafka.send(tooLong);
-        kafka.sendRaw("broken-" + rejected, "{not json".getBytes(StandardCharsets.UTF_8));
-        kafka.send(article(fine, source, Instant.now(), "Fine", "Body."));
+        kafka.send(article(rejected, "s".repeat(33_000), Instant.now(), "Too long", "Body."));
+        kafka.sendRaw(broken, "{not json".getBytes(StandardCharsets.UTF_8));
+        kafka.send(article(fine.get(1), source, Instant.now(), "Fine between", "Body."));
+        kafka.sendRaw(noId, ("{\"schemaVersion\":1,\"title\":\"An article nobody named\",\"body\":\"Text.\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        kafka.send(article(fine.get(2), source, Instant.now(), "Fine after", "Body."));
 
-        await().atMost(SEARCHABLE).until(() -> search(Map.of("source", source)).getInt("total") == 1);
+        await().atMost(SEARCHABLE).until(() -> search(Map.of("source", source)).getInt("total") == 3);
+        assertThat(ids(search(Map.of("source", source)))).containsExactlyInAnyOrderElementsOf(fine);
+
         await().atMost(SEARCHABLE).until(() -> !kafka.deadLetters(rejected).isEmpty());
-        Map<String, String> headers = EnrichedArticles.headers(kafka.deadLetters(rejected).get(0));
+        ConsumerRecord<String, byte[]> letter = kafka.deadLetters(rejected).get(0);
+        Map<String, String> headers = EnrichedArticles.headers(letter);
         assertThat(headers.get("dead-letter-reason")).startsWith("Elasticsearch rejected the document (400)")
                 .contains("failed to parse field");
+        assertThat(headers.get("dead-letter-cause")).isEqualTo("ElasticsearchRejection");
         assertThat(headers.get("dead-letter-topic")).isEqualTo("news.articles.enriched");
         assertThat(headers).containsKeys("dead-letter-partition", "dead-letter-offset");
-        await().atMost(SEARCHABLE).until(() -> !kafka.deadLetters("broken-" + rejected).isEmpty());
-        assertThat(EnrichedArticles.headers(kafka.deadLetters("broken-" + rejected).get(0)).get("dead-letter-reason"))
+        assertThat(EventJson.fromJson(letter.value(), EnrichedArticle.class).id()).isEqualTo(rejected);
+
+        await().atMost(SEARCHABLE).until(() -> !kafka.deadLetters(broken).isEmpty());
+        ConsumerRecord<String, byte[]> unreadable = kafka.deadLetters(broken).get(0);
+        assertThat(EnrichedArticles.headers(unreadable).get("dead-letter-reason"))
                 .startsWith("unreadable EnrichedArticle JSON");
+        assertThat(new String(unreadable.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        await().atMost(SEARCHABLE).until(() -> !kafka.deadLetters(noId).isEmpty());
+        assertThat(EnrichedArticles.headers(kafka.deadLetters(noId).get(0)).get("dead-letter-reason"))
+                .isEqualTo("article without an id");
+        // One letter per poison record, none for the good ones.
+        assertThat(kafka.deadLetters(rejected)).hasSize(1);
+        assertThat(kafka.deadLetters(broken)).hasSize(1);
+        fine.forEach(id -> assertThat(kafka.deadLetters(id)).isEmpty());
     }
 
     @Test
@@ -157,10 +180,14 @@ class SearchIndexingIT {
 
     @Test
     void healthOpenApiAndMetricsAreServed() {
+        // Kafka's readiness is the connector's own check, which covers every channel.
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("elasticsearch"))
-                .body("checks.name", hasItem("kafka"));
-        given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("indexer"));
+                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data",
+                        hasKey("enriched-articles"));
+        given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("indexer"))
+                .body("checks.find { it.name == 'indexer' }.data.stallTimeout", equalTo("PT5M"));
         assertThat(given().when().get("/q/openapi").then().statusCode(200).extract().asString())
                 .contains("/api/search").contains("/api/entities/{id}").contains("/feeds/search.atom");
         assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())

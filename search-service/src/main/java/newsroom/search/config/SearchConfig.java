@@ -33,7 +33,12 @@ public interface SearchConfig {
         boolean switchAliasWhenCaughtUp();
     }
 
+    /**
+     * The indexer's own settings; {@code topic}, {@code group-id}, {@code client-id} and {@code max-poll-records}
+     * feed the connector's {@code mp.messaging.incoming.enriched-articles.*} configuration.
+     */
     interface Indexer {
+        /** Feeds {@code mp.messaging.incoming.enriched-articles.enabled}. */
         @WithDefault("true")
         boolean enabled();
 
@@ -55,5 +60,13 @@ public interface SearchConfig {
 
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /** Liveness turns DOWN when records have waited this long with no batch acknowledged meanwhile. */
+        @WithDefault("5m")
+        Duration stallTimeout();
+
+        /** How often the lag is measured (liveness) and the alias switch considered. */
+        @WithDefault("2s")
+        Duration monitorInterval();
     }
 }

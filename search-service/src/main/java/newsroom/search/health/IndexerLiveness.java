@@ -6,28 +6,38 @@ import org.eclipse.microprofile.health.Liveness;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import newsroom.search.config.SearchConfig;
-import newsroom.search.messaging.EnrichedArticleIndexer;
+import newsroom.search.messaging.IndexerProgress;
 
-/** Live while the indexer thread runs (when enabled): a dead indexer needs a restart, not waiting. */
+/**
+ * DOWN when records have been waiting on this instance's partitions for longer than
+ * {@code newsroom.search.indexer.stall-timeout} without a single batch acknowledged: a stuck indexer needs a restart.
+ * Kafka itself (connection, channel failures) is covered by the connector's own health checks.
+ */
 @Liveness
 @ApplicationScoped
 public class IndexerLiveness implements HealthCheck {
 
-    private final EnrichedArticleIndexer indexer;
+    private final IndexerProgress progress;
     private final SearchConfig config;
 
-    public IndexerLiveness(EnrichedArticleIndexer indexer, SearchConfig config) {
-        this.indexer = indexer;
+    public IndexerLiveness(IndexerProgress progress, SearchConfig config) {
+        this.progress = progress;
         this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
         boolean enabled = config.indexer().enabled();
-        return HealthCheckResponse.named("indexer")
-                .status(!enabled || indexer.isRunning())
+        boolean stalled = enabled && progress.stalled();
+        var builder = HealthCheckResponse.named("indexer").status(!stalled)
                 .withData("enabled", enabled)
-                .withData("lastSuccess", String.valueOf(indexer.lastSuccess()))
-                .build();
+                .withData("lag", progress.lag())
+                .withData("lastProgress", String.valueOf(progress.lastProgress()))
+                .withData("waitingSince", String.valueOf(progress.waitingSince()))
+                .withData("stallTimeout", progress.stallTimeout().toString());
+        if (progress.lastError() != null) {
+            builder.withData("lastError", progress.lastError());
+        }
+        return builder.build();
     }
 }

@@ -29,6 +29,7 @@ public class ArticleIndex {
 
     private final ElasticsearchClient client;
     private final SearchConfig.Index config;
+    private volatile boolean prepared;
 
     public ArticleIndex(ElasticsearchClient client, SearchConfig config) {
         this.client = client;
@@ -43,6 +44,21 @@ public class ArticleIndex {
     /** The versioned index this instance writes to. */
     public String writeIndex() {
         return config.name();
+    }
+
+    /**
+     * {@link #ensureExists()} until it worked once: must succeed before the first bulk request, or Elasticsearch
+     * would create the index itself with a guessed mapping.
+     */
+    public void prepare() throws IOException {
+        if (!prepared) {
+            ensureExists();
+            prepared = true;
+        }
+    }
+
+    public boolean prepared() {
+        return prepared;
     }
 
     /** Creates the versioned index (and the alias when no index has it yet); idempotent and safe to race. */
@@ -124,7 +140,7 @@ public class ArticleIndex {
             BulkResponseItem item = items.get(i);
             if (item.error() != null) {
                 String reason = item.error().type() + ": " + item.error().reason();
-                failures.add(new BulkOutcome.Failure(i, item.status(), reason));
+                failures.add(new BulkOutcome.Failure(i, item.status(), item.error().type(), reason));
             }
         }
         return new BulkOutcome(documents.size(), failures);
@@ -146,11 +162,24 @@ public class ArticleIndex {
     /** Per-item results of one bulk request. */
     public record BulkOutcome(int size, List<Failure> failures) {
 
-        /** @param position the document's position in the request */
-        public record Failure(int position, int status, String reason) {
-            /** Overload and server-side trouble: the same document will be accepted later. */
+        /**
+         * Errors about the document itself: the same document will be refused again, whatever the cluster does.
+         * Everything else (429, 5xx, a write block or read-only index as 403 {@code cluster_block_exception}, a
+         * closed or missing index) is about the index or the cluster and passes: those are retried, never
+         * dead-lettered.
+         */
+        static final Set<String> DOCUMENT_ERRORS = Set.of("mapper_parsing_exception", "document_parsing_exception",
+                "strict_dynamic_mapping_exception", "illegal_argument_exception", "x_content_parse_exception",
+                "json_parse_exception", "parse_exception", "number_format_exception");
+
+        /**
+         * @param position the document's position in the request
+         * @param type Elasticsearch's error type, e.g. {@code document_parsing_exception}
+         */
+        public record Failure(int position, int status, String type, String reason) {
+            /** Only a mapping or parse rejection of the document itself is permanent. */
             public boolean retryable() {
-                return status == 429 || status >= 500;
+                return !(status == 400 && type != null && DOCUMENT_ERRORS.contains(type));
             }
         }
     }

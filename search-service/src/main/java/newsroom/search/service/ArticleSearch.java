@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jboss.logging.Logger;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -41,12 +43,16 @@ import newsroom.search.repository.EntityDirectory;
 /** Runs an {@link ArticleQuery} against the alias: one request for hits, highlights and facets. */
 @ApplicationScoped
 public class ArticleSearch {
+    private static final Logger LOG = Logger.getLogger(ArticleSearch.class);
     public static final String MARK_OPEN = "<mark>";
     public static final String MARK_CLOSE = "</mark>";
     static final int FACET_SIZE = 10;
     static final int SOURCE_FACET_SIZE = 20;
-    /** How long a relevance cursor stays usable after its page was served. */
-    static final String PIT_KEEP_ALIVE = "5m";
+    /**
+     * How long a relevance cursor stays usable after its page was served: each page renews it, the last page closes
+     * it, so an abandoned paging holds Elasticsearch's search context for a minute at most.
+     */
+    static final String PIT_KEEP_ALIVE = "1m";
     private static final String ENTITY_AGG = "entities:";
 
     private final ElasticsearchClient client;
@@ -121,16 +127,29 @@ public class ArticleSearch {
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         String next = null;
-        if (lastSort != null && hits.size() == query.size() && total > hits.size()) {
+        long served = (after == null ? 0 : after.served()) + hits.size();
+        if (lastSort != null && hits.size() == query.size() && total > served) {
             String pit = null;
             if (query.sort() == ArticleQuery.Sort.RELEVANCE) {
                 pit = response.pitId() != null ? response.pitId()
                         : client.openPointInTime(o -> o.index(index.alias()).keepAlive(k -> k.time(PIT_KEEP_ALIVE))).id();
             }
-            next = new PageCursor(lastSort, PageCursor.fingerprint(query), pit).encode();
+            next = new PageCursor(lastSort, PageCursor.fingerprint(query), pit, served).encode();
+        }
+        if (next == null && after != null && after.pit() != null) {
+            closePointInTime(response.pitId() != null ? response.pitId() : after.pit());
         }
         SearchResult.Facets facets = query.facets() ? facets(response.aggregations(), query) : null;
         return new SearchResult(total, hits, facets, next);
+    }
+
+    /** The last page was served: free the search context now instead of at the end of its keep-alive. */
+    private void closePointInTime(String pit) {
+        try {
+            client.closePointInTime(c -> c.id(pit));
+        } catch (IOException | ElasticsearchException e) {
+            LOG.debugf("could not close a point in time (it expires by itself): %s", e.getMessage());
+        }
     }
 
     /** A total order: the article id breaks every tie, so search_after never skips or repeats an article. */

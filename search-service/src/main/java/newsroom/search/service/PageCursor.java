@@ -18,10 +18,15 @@ import newsroom.search.InvalidQueryException;
 /**
  * An opaque {@code cursor}: the sort values of the last hit of a page (for search_after, with the article id as the
  * last tiebreaker so the order is total), a fingerprint of the search it belongs to, and for relevance order the
- * point in time the next pages read (scores shift as articles are added; a point in time does not).
+ * point in time the next pages read (scores shift as articles are added; a point in time does not), and how many hits
+ * the pages before served (so the last page is known as such and its point in time closed).
  */
-public record PageCursor(List<FieldValue> after, String fingerprint, String pit) {
+public record PageCursor(List<FieldValue> after, String fingerprint, String pit, long served) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public PageCursor(List<FieldValue> after, String fingerprint, String pit) {
+        this(after, fingerprint, pit, 0);
+    }
 
     public String encode() {
         ObjectNode node = JSON.createObjectNode();
@@ -38,6 +43,9 @@ public record PageCursor(List<FieldValue> after, String fingerprint, String pit)
         node.put("f", fingerprint);
         if (pit != null) {
             node.put("p", pit);
+        }
+        if (served > 0) {
+            node.put("n", served);
         }
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(node));
@@ -73,7 +81,8 @@ public record PageCursor(List<FieldValue> after, String fingerprint, String pit)
                 after.add(FieldValue.of(v.asText()));
             }
         }
-        return new PageCursor(after, node.path("f").asText(), node.path("p").isTextual() ? node.path("p").asText() : null);
+        return new PageCursor(after, node.path("f").asText(), node.path("p").isTextual() ? node.path("p").asText() : null,
+                Math.max(0, node.path("n").asLong(0)));
     }
 
     /** What must not change between pages; size may. */

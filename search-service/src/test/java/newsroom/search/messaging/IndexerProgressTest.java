@@ -1,0 +1,103 @@
+package newsroom.search.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+class IndexerProgressTest {
+    static final TopicPartition P0 = new TopicPartition("news.articles.enriched", 0);
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2025-06-01T10:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    final ManualClock clock = new ManualClock();
+    final IndexerProgress progress = new IndexerProgress(clock, Duration.ofMinutes(5));
+
+    @Test
+    void idleWithNothingWaitingIsNeverStalled() {
+        progress.lagMeasured(0);
+        clock.advance(Duration.ofHours(3));
+        progress.lagMeasured(0);
+        assertThat(progress.stalled()).isFalse();
+    }
+
+    @Test
+    void recordsArrivingAfterALongIdleTimeAreNotAStallYet() {
+        progress.indexed(Map.of(P0, 10L));
+        clock.advance(Duration.ofHours(3));
+        progress.lagMeasured(4);
+        assertThat(progress.stalled()).isFalse();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(progress.stalled()).isFalse();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(progress.stalled()).as("waiting 6 min with no batch indexed").isTrue();
+    }
+
+    @Test
+    void steadyProgressUnderConstantLagIsNotAStall() {
+        progress.lagMeasured(500);
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            progress.indexed(Map.of(P0, 100L * (i + 1)));
+            progress.lagMeasured(500);
+        }
+        assertThat(progress.stalled()).isFalse();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(progress.stalled()).isTrue();
+        progress.indexed(Map.of(P0, 5000L));
+        assertThat(progress.stalled()).as("a batch indexed again").isFalse();
+    }
+
+    @Test
+    void catchingUpClearsTheWait() {
+        progress.lagMeasured(3);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(progress.stalled()).isTrue();
+        progress.lagMeasured(0);
+        assertThat(progress.stalled()).isFalse();
+    }
+
+    @Test
+    void indexedOffsetsOnlyMoveForward() {
+        progress.indexed(Map.of(P0, 40L));
+        progress.indexed(Map.of(P0, 25L)); // a batch redelivered after a rebalance
+        assertThat(progress.indexedUpTo(P0)).isEqualTo(40L);
+        assertThat(progress.indexedUpTo(new TopicPartition("news.articles.enriched", 1))).isEqualTo(-1L);
+    }
+
+    @Test
+    void anErrorIsShownUntilTheNextBatchIsIndexed() {
+        progress.failed("Elasticsearch asked to retry 3 document(s)");
+        assertThat(progress.lastError()).contains("retry");
+        progress.indexed(Map.of(P0, 1L));
+        assertThat(progress.lastError()).isNull();
+    }
+}
