@@ -61,11 +61,17 @@ public final class PinnedHttpClient implements AutoCloseable {
     }
 
     public PinnedHttpClient(Vertx vertx, OutboundAddressGuard guard, Duration connectTimeout) {
+        this(vertx, guard, connectTimeout, new HttpClientOptions());
+    }
+
+    /** With base options, e.g. a test's trust store; TLS host verification stays on whatever they say. */
+    PinnedHttpClient(Vertx vertx, OutboundAddressGuard guard, Duration connectTimeout, HttpClientOptions base) {
         this.vertx = vertx;
         this.guard = guard;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.client = vertx.createHttpClient(new HttpClientOptions(base)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .setVerifyHost(true)
+                .setTrustAll(false)
                 .setKeepAliveTimeout(30));
     }
 
