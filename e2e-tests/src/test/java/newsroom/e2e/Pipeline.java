@@ -3,6 +3,8 @@ package newsroom.e2e;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -15,32 +17,48 @@ import newsroom.stack.testing.LocalStackExtension;
 /**
  * The three packaged services started as processes on the shared test stack, on ports of their own
  * (18081, 18082, 18080) so that a running demo on the default ports does not get in the way.
+ *
+ * <p>Two system properties let a run stay out of other people's way: {@code e2e.apps} is a directory holding copies of
+ * {@code <service>/target/quarkus-app} (default: the project root, i.e. the freshly built services), so a rebuild
+ * cannot pull a jar out from under a running process; {@code e2e.portBase} moves the three ports (search = base,
+ * ingest = base + 1, nlp = base + 2; default 18080); {@code e2e.env.NAME=value} sets an environment variable of the
+ * three services.
  */
 final class Pipeline implements BeforeAllCallback, AfterAllCallback {
 
+    /** How long a service may take to be ready ({@code e2e.startSeconds}, default 180). */
+    static final Duration START = Duration.ofSeconds(Long.getLong("e2e.startSeconds", 180));
+
+    static RunningStack stack;
+    static Path root;
     static ServiceProcess ingest;
     static ServiceProcess nlp;
     static ServiceProcess search;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-        RunningStack stack = LocalStackExtension.stack();
-        Path root = Path.of(System.getProperty("newsroom.root", ".."));
+        stack = LocalStackExtension.stack();
+        root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
+        Path apps = Path.of(System.getProperty("e2e.apps", root.toString()));
+        int base = Integer.getInteger("e2e.portBase", 18080);
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap(),
                 "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", stack.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", stack.password(),
-                "NEWSROOM_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl());
-        ingest = new ServiceProcess("ingest-service", jar(root, "ingest"), 18081, "256m", env, logs);
-        nlp = new ServiceProcess("nlp-service", jar(root, "nlp"), 18082, "640m", env, logs);
-        search = new ServiceProcess("search-service", jar(root, "search"), 18080, "256m", env, logs);
-        for (ServiceProcess service : new ServiceProcess[] {ingest, nlp, search}) {
+                "NEWSROOM_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl()));
+        // -De2e.env.NAME=value sets NAME for the three services (e.g. a longer timeout on an overloaded machine)
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("e2e.env."))
+                .forEach(p -> env.put(p.substring("e2e.env.".length()), System.getProperty(p)));
+        ingest = new ServiceProcess("ingest-service", jar(apps, "ingest"), base + 1, "256m", env, logs);
+        nlp = new ServiceProcess("nlp-service", jar(apps, "nlp"), base + 2, "640m", env, logs);
+        search = new ServiceProcess("search-service", jar(apps, "search"), base, "256m", env, logs);
+        for (ServiceProcess service : all()) {
             service.start();
         }
-        for (ServiceProcess service : new ServiceProcess[] {ingest, nlp, search}) {
-            service.awaitReady(Duration.ofMinutes(3));
+        for (ServiceProcess service : all()) {
+            service.awaitReady(START);
         }
     }
 
@@ -53,7 +71,15 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private static Path jar(Path root, String service) {
-        return root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+    static List<ServiceProcess> all() {
+        return List.of(ingest, nlp, search);
+    }
+
+    static boolean allReady() {
+        return all().stream().allMatch(ServiceProcess::ready);
+    }
+
+    private static Path jar(Path apps, String service) {
+        return apps.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
     }
 }

@@ -79,6 +79,38 @@ final class ServiceProcess {
         process.destroyForcibly().waitFor();
     }
 
+    /**
+     * SIGTERM, then waits for the process to exit by itself. Returns how long it took, or null when it was still
+     * running after {@code patience} (it is then killed, so that the run can go on).
+     */
+    Duration terminate(Duration patience) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+        process.destroyForcibly().waitFor();
+        return null;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** A line in the service's log, so that a reader can find where the harness did something to it. */
+    void mark(String line) {
+        try {
+            Files.writeString(log, "%n===== [fault suite %s] %s =====%n".formatted(java.time.Instant.now(), line),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // a missing marker only makes the log harder to read
+        }
+    }
+
     void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();

@@ -1,0 +1,105 @@
+package newsroom.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import newsroom.events.Topics;
+
+/**
+ * The suite's view of Kafka: where the topics it audits ended when the run began, the poison records it writes
+ * straight to the consumed topics, and every record those topics received since.
+ */
+final class FaultTopics implements AutoCloseable {
+
+    /** Topics some service consumes; a poison record on each must end in {@code <topic>.dlq}. */
+    static final List<String> CONSUMED = List.of(Topics.RAW_ARTICLES, Topics.ENRICHED_ARTICLES, Topics.ENTITY_CHANGES,
+            Topics.ALERTS);
+    static final String POISON_PREFIX = "fault-suite-poison";
+
+    /** A poison record as written: its key and value identify it again in a dead-letter topic. */
+    record Poison(String topic, String key, String value) {
+    }
+
+    private final KafkaCompanion kafka;
+    private final Map<String, Map<TopicPartition, Long>> start = new HashMap<>();
+
+    FaultTopics(String bootstrap) {
+        kafka = new KafkaCompanion(bootstrap, Duration.ofSeconds(30));
+    }
+
+    /** Notes where each audited topic ends now; only what comes after belongs to this run. */
+    void snapshot(List<String> topics) {
+        for (String topic : topics) {
+            start.put(topic, endOffsets(topic));
+        }
+    }
+
+    List<Poison> injectPoison(String run) {
+        List<Poison> poison = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (String topic : CONSUMED) {
+            Poison p = new Poison(topic, POISON_PREFIX + "-" + run + "-" + topic,
+                    POISON_PREFIX + " " + run + " on " + topic + ": {this is not an event");
+            poison.add(p);
+            records.add(new ProducerRecord<>(topic, p.key(), p.value()));
+        }
+        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(60));
+        return poison;
+    }
+
+    /** Every record the topic received since {@link #snapshot}, keys and values as raw bytes. */
+    List<ConsumerRecord<byte[], byte[]>> recordsSinceStart(String topic) {
+        Map<TopicPartition, Long> end = endOffsets(topic);
+        Map<TopicPartition, Long> from = new HashMap<>();
+        long count = 0;
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            long first = start.getOrDefault(topic, Map.of()).getOrDefault(e.getKey(), 0L);
+            from.put(e.getKey(), first);
+            count += Math.max(0, e.getValue() - first);
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        return kafka.consumeWithDeserializers(new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .fromOffsets(from, count).awaitCompletion(Duration.ofMinutes(2)).getRecords();
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic) {
+        Set<String> existing = kafka.topics().list();
+        if (!existing.contains(topic)) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        kafka.topics().describe(topic).get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> end = new HashMap<>();
+        kafka.offsets().list(latest).forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
+    }
+
+    static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : text(header.value());
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+}
