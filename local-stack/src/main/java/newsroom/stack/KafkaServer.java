@@ -81,6 +81,11 @@ final class KafkaServer extends LocalServer {
                 "group.initial.rebalance.delay.ms=0",
                 // Keep every article: a new search index version is filled by replaying news.articles.enriched.
                 "log.retention.ms=-1",
+                // Message sizes, smallest to largest: an article's body at intake 1 MiB < the raw producer's
+                // max.request.size 4 MiB < the enriched producer's 8 MiB < these 10 MiB. Topics are auto-created
+                // without overrides, so their max.message.bytes is this broker default; replicas fetch as much.
+                "message.max.bytes=10485760",
+                "replica.fetch.max.bytes=10485760",
                 ""));
         write(log4jConfig(), String.join("\n",
                 "status = warn",
