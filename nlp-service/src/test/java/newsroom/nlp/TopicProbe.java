@@ -1,89 +1,84 @@
 package newsroom.nlp;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
+import java.util.Map;
 import java.util.function.Predicate;
 
-import java.util.concurrent.ExecutionException;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
  * Reads a topic on the shared test broker from its current end (records of earlier runs and other modules are
- * skipped), and produces test records. Callers filter by their own unique keys.
+ * skipped), and produces test records, through {@link KafkaCompanion}. Callers filter by their own unique keys.
  */
 public final class TopicProbe implements AutoCloseable {
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    private final KafkaCompanion companion;
+    private final ConsumerTask<String, byte[]> records;
 
     public TopicProbe(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "nlp-test-probe-" + UUID.randomUUID());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        ensureTopic(bootstrap, topic);
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // fix the end now, before the test produces
+        companion = new KafkaCompanion(bootstrap, Duration.ofSeconds(30));
+        ensureTopic(companion, topic);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        companion.topics().describe(topic).get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        companion.offsets().list(latest).forEach((tp, info) -> ends.put(tp, info.offset()));
+        // the end is fixed now, before the test produces
+        records = companion.consume(byte[].class).fromOffsets(ends, Long.MAX_VALUE);
     }
 
     /** Creates the topic as the broker would auto-create it (3 partitions), unless it exists. */
-    static void ensureTopic(String bootstrap, String topic) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create " + topic, e);
+    static void ensureTopic(KafkaCompanion companion, String topic) {
+        try {
+            companion.topics().create(List.of(new NewTopic(topic, 3, (short) 1)));
+        } catch (RuntimeException e) {
+            if (!isTopicExists(e)) {
+                throw e;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
-    /** Polls once and returns the first record seen so far that matches, or null. */
-    public ConsumerRecord<String, byte[]> find(Predicate<ConsumerRecord<String, byte[]>> match) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-        return seen.stream().filter(match).findFirst().orElse(null);
+    private static boolean isTopicExists(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TopicExistsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    public static void produce(String bootstrap, String topic, String key, byte[] value) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not produce to " + topic, e);
+    /** The first record read so far that matches, or null. */
+    public ConsumerRecord<String, byte[]> find(Predicate<ConsumerRecord<String, byte[]>> match) {
+        return records.stream().filter(match).findFirst().orElse(null);
+    }
+
+    /** Every record read so far that matches. */
+    public List<ConsumerRecord<String, byte[]>> all(Predicate<ConsumerRecord<String, byte[]>> match) {
+        return records.stream().filter(match).toList();
+    }
+
+    /** Produces one record and waits for the broker's acknowledgement; returns where it was written. */
+    public static RecordMetadata produce(String bootstrap, String topic, String key, byte[] value) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
+            return companion.produce(byte[].class).withProp("max.request.size", Integer.toString(8 * 1024 * 1024))
+                    .fromRecords(new ProducerRecord<>(topic, key, value)).awaitCompletion(Duration.ofSeconds(60))
+                    .getFirstRecord();
         }
     }
 
     @Override
     public void close() {
-        consumer.close();
+        records.close();
+        companion.close();
     }
 }

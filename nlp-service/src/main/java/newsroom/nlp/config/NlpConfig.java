@@ -1,7 +1,6 @@
 package newsroom.nlp.config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -43,11 +42,11 @@ public interface NlpConfig {
         java.util.List<String> languages();
     }
 
+    /**
+     * The raw → enriched path. The Kafka channels themselves ({@code mp.messaging.*} in application.properties) read
+     * the topics, group and worker count from here, so {@code NEWSROOM_NLP_CONSUMER_*} variables set them all.
+     */
     interface Consumer {
-        /** Off for tools that only need the extractor (the benchmark of the extractor alone). */
-        @WithDefault("true")
-        boolean enabled();
-
         @WithDefault("nlp-service")
         String groupId();
 
@@ -57,18 +56,28 @@ public interface NlpConfig {
         @WithDefault("news.articles.enriched")
         String outputTopic();
 
-        /** Threads extracting the records of one poll in parallel. */
+        /** Articles extracted at once (the {@code nlp-workers} pool's max concurrency). */
         @WithDefault("2")
         int workers();
 
-        @WithDefault("64")
-        int maxPollRecords();
+        /**
+         * Extraction time per article; past it the article goes to the dead-letter topic. Far below the connector's
+         * {@code throttled.unprocessed-record-max-age.ms} (300 s), so the channel is never failed by a slow article.
+         */
+        @WithDefault("20s")
+        Duration extractionBudget();
 
-        /** Wait before re-reading a batch whose publish failed (broker down). */
-        @WithDefault("2s")
-        Duration retryBackoff();
+        /** Liveness turns DOWN when records wait (lag or in flight) and none was started or finished for this long. */
+        @WithDefault("120s")
+        Duration stallAfter();
 
-        Optional<String> clientId();
+        /** Mentions listed per entity in an enriched article ({@code count} still counts them all). */
+        @WithDefault("500")
+        int maxMentionsPerEntity();
+
+        /** Mentions listed per enriched article, the most salient entities first: keeps the record far below 8 MiB. */
+        @WithDefault("20000")
+        int maxMentionsPerArticle();
     }
 
     interface KnowledgeBase {

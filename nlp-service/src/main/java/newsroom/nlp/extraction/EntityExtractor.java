@@ -6,7 +6,16 @@ import newsroom.nlp.Extraction;
 public interface EntityExtractor {
 
     /** Entities with mention offsets into {@code title + "\n\n" + body} ({@link newsroom.events.ArticleText}). */
-    Extraction extract(String title, String body);
+    default Extraction extract(String title, String body) {
+        return extract(title, body, Deadline.NONE);
+    }
+
+    /**
+     * As {@link #extract(String, String)}, giving up once {@code deadline} has passed.
+     *
+     * @throws Deadline.Exceeded when the budget is spent, {@link Deadline.Cancelled} when the work was called off
+     */
+    Extraction extract(String title, String body, Deadline deadline);
 
     /** Short name of the engine, reported in {@link newsroom.events.NlpInfo}. */
     String engine();

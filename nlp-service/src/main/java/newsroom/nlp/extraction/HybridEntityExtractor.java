@@ -40,6 +40,8 @@ public final class HybridEntityExtractor implements EntityExtractor {
      * rules read everything. Keeps a 5 MB text to seconds instead of half a minute.
      */
     public static final int DEFAULT_MODEL_MAX_CHARS = 200_000;
+    /** The model reads long texts in pieces of about this size, checking the deadline between pieces. */
+    static final int MODEL_CHUNK_CHARS = 25_000;
 
     private final Supplier<KnowledgeBaseIndex> knowledgeBase;
     private final LanguageIdentifier languages;
@@ -81,8 +83,10 @@ public final class HybridEntityExtractor implements EntityExtractor {
         return VERSION;
     }
 
+    /** Checks {@code deadline} between stages, inside the automaton and regex scans, and between model chunks. */
     @Override
-    public Extraction extract(String title, String body) {
+    public Extraction extract(String title, String body, Deadline deadline) {
+        deadline.check();
         String original = ArticleText.of(title, body);
         int titleLength = title == null ? 0 : title.length();
         NormalizedText normalized = normalizer.normalize(original);
@@ -90,14 +94,61 @@ public final class HybridEntityExtractor implements EntityExtractor {
         String folded = TextFolding.fold(text);
         KnowledgeBaseIndex kb = knowledgeBase.get();
         String language = languages.identify(text);
+        deadline.check();
 
-        List<Span> kbSpans = knowledgeBasePass(kb, text, folded);
-        List<Span> ruleSpans = rules.find(text);
+        List<Span> kbSpans = knowledgeBasePass(kb, text, folded, deadline);
+        deadline.check();
+        List<Span> ruleSpans = rules.find(text, deadline);
+        deadline.check();
         // the model is English; other languages get the knowledge base and the rules
         List<RecognizedName> modelNames = recognizer != null && (language == null || "en".equals(language))
-                && TextShape.looksLikeProse(text) ? recognizer.recognize(modelPart(text)) : List.of();
+                && TextShape.looksLikeProse(text) ? recognizeInChunks(modelPart(text), deadline) : List.of();
+        deadline.check();
         List<Span> spans = EntityResolver.resolve(kb, text, folded, kbSpans, ruleSpans, modelNames);
+        deadline.check();
         return new Extraction(language, group(kb, spans, normalized, titleLength));
+    }
+
+    /**
+     * The model over {@code text} in pieces of about {@link #MODEL_CHUNK_CHARS} cut at line ends (sentence
+     * boundaries for the model), so a spent deadline stops it between pieces: the CRF itself cannot be interrupted.
+     */
+    private List<RecognizedName> recognizeInChunks(String text, Deadline deadline) {
+        if (text.length() <= MODEL_CHUNK_CHARS) {
+            return recognizer.recognize(text);
+        }
+        List<RecognizedName> names = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            deadline.check();
+            int to = chunkEnd(text, from);
+            for (RecognizedName n : recognizer.recognize(text.substring(from, to))) {
+                names.add(new RecognizedName(n.start() + from, n.end() + from, n.type()));
+            }
+            from = to;
+        }
+        return names;
+    }
+
+    /** End of the piece starting at {@code from}: after a line end, else after a sentence end, else the hard size. */
+    private static int chunkEnd(String text, int from) {
+        int limit = from + MODEL_CHUNK_CHARS;
+        if (limit >= text.length()) {
+            return text.length();
+        }
+        int cut = text.lastIndexOf('\n', limit - 1);
+        if (cut > from + MODEL_CHUNK_CHARS / 2) {
+            return cut + 1;
+        }
+        // a ". " after a word of four or more letters: not "Mr. " or "St. ", which would split a name
+        for (int i = limit - 2; i > from + MODEL_CHUNK_CHARS / 2; i--) {
+            if (text.charAt(i) == '.' && text.charAt(i + 1) == ' ' && Character.isLetter(text.charAt(i - 1))
+                    && Character.isLetter(text.charAt(i - 2)) && Character.isLetter(text.charAt(i - 3))
+                    && Character.isLetter(text.charAt(i - 4))) {
+                return i + 2;
+            }
+        }
+        return limit;
     }
 
     /** The prefix the model reads, cut at a line or sentence end so no name is split. */
@@ -114,7 +165,11 @@ public final class HybridEntityExtractor implements EntityExtractor {
 
     /** Alias occurrences on word boundaries whose case fits the alias; ambiguous aliases go to the entity the article supports. */
     static List<Span> knowledgeBasePass(KnowledgeBaseIndex kb, String text, String folded) {
-        List<AliasAutomaton.Hit> hits = kb.automaton().findAll(folded);
+        return knowledgeBasePass(kb, text, folded, Deadline.NONE);
+    }
+
+    static List<Span> knowledgeBasePass(KnowledgeBaseIndex kb, String text, String folded, Deadline deadline) {
+        List<AliasAutomaton.Hit> hits = kb.automaton().findAll(deadline.guard(folded));
         List<Span> spans = new ArrayList<>(hits.size());
         Set<String> unambiguous = new HashSet<>();
         List<AliasAutomaton.Hit> kept = new ArrayList<>(hits.size());

@@ -18,7 +18,9 @@ public final class RuleRecognizer {
     private static final String MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December"
             + "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)";
     private static final String SCALE = "(?:thousand|million|billion|trillion|bn|mn|m|k)";
-    private static final String NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+    // at most six thousands groups: an unbounded "(?:,\\d{3})+" re-scans a long "1,111,111,…" run from each of its
+    // groups (every digit after a comma starts a word), quadratic in the run's length
+    private static final String NUMBER = "\\d{1,3}(?:,\\d{3}){1,6}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
 
     private static final Pattern MONEY = Pattern.compile(
             "(?:US\\$|\\$|\u20AC|\u00A3)\\s?(?:" + NUMBER + ")(?:\\s?" + SCALE + "\\b)?"
@@ -35,7 +37,13 @@ public final class RuleRecognizer {
     private static final Pattern BARE_MONTH = Pattern.compile(
             "\\b(?=[ifdbuelmnotIFDBUELMNOT])(?i:in|since|until|by|from|during|early|late|mid|last|next|this|of) "
                     + "(January|February|March|April|May|June|July|August|September|October|November|December)\\b");
-    private static final String CAP = "[\\p{Lu}][\\p{L}'.-]*";
+    /**
+     * A capitalised word of at most 32 characters, taken possessively. An unbounded {@code [\\p{L}'.-]*} that may
+     * give characters back made "A.A.A.…" quadratic: every "A" after a dot starts a word, and each start scanned and
+     * then backtracked over the whole rest of the run. A CAP word is always followed by a space, so giving characters
+     * back never helped a match; the bound makes each start cost a constant.
+     */
+    private static final String CAP = "[\\p{Lu}][\\p{L}'.-]{0,31}+";
     private static final Pattern LAW = Pattern.compile(
             "\\b" + CAP + "(?: (?:of|and|for|on|to|the|" + CAP + ")){0,7} (?:Act|Amendment|Code|Treaty|Convention|Accords?)"
                     + "(?: of \\d{4})?\\b");
@@ -52,6 +60,16 @@ public final class RuleRecognizer {
             "Near", "Into", "Then", "Now", "Both", "Neither", "Without");
 
     public List<Span> find(String text) {
+        return find(text, Deadline.NONE);
+    }
+
+    /** Each pattern reads the text through {@code deadline}, so a pass past the budget stops mid-pattern. */
+    public List<Span> find(String text, Deadline deadline) {
+        return findIn(deadline.guard(text));
+    }
+
+    /** The rules over any character sequence (a deadline-guarded text; in tests, one that counts the reads). */
+    List<Span> findIn(CharSequence text) {
         List<Span> spans = new ArrayList<>();
         add(spans, MONEY.matcher(text), EntityType.MONEY, false);
         add(spans, PERCENT.matcher(text), EntityType.PERCENT, false);

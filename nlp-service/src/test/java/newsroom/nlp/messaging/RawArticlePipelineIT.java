@@ -6,15 +6,20 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 import newsroom.events.ArticleEntity;
 import newsroom.events.EnrichedArticle;
 import newsroom.events.EventJson;
@@ -24,7 +29,7 @@ import newsroom.events.Topics;
 import newsroom.nlp.TopicProbe;
 import newsroom.stack.testing.LocalStackTestResource;
 
-/** The Kafka path on the real test broker: raw in, enriched out; garbage to the DLQ while the loop goes on. */
+/** The Kafka path on the real test broker: raw in, enriched out; poison records to the DLQ while the rest goes on. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 class RawArticlePipelineIT {
@@ -45,12 +50,9 @@ class RawArticlePipelineIT {
         try (TopicProbe enriched = new TopicProbe(bootstrap, Topics.ENRICHED_ARTICLES)) {
             TopicProbe.produce(bootstrap, Topics.RAW_ARTICLES, id, EventJson.toBytes(raw(id, title, body)));
 
-            AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                found.set(enriched.find(r -> id.equals(r.key())));
-                return found.get() != null;
-            });
-            EnrichedArticle article = EventJson.fromJson(found.get().value(), EnrichedArticle.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> enriched.find(r -> id.equals(r.key())) != null);
+            EnrichedArticle article = EventJson.fromJson(enriched.find(r -> id.equals(r.key())).value(),
+                    EnrichedArticle.class);
             assertThat(article.id()).isEqualTo(id);
             assertThat(article.source()).isEqualTo("nlp-test-" + id);
             assertThat(article.nlp().engine()).isNotBlank();
@@ -69,32 +71,62 @@ class RawArticlePipelineIT {
     }
 
     @Test
-    void garbageGoesToTheDeadLetterTopicWithAReasonAndTheNextRecordIsStillProcessed() {
-        String badKey = "nlp-it-bad-" + UUID.randomUUID();
-        String goodId = "nlp-it-good-" + UUID.randomUUID();
+    void poisonRecordsGoToTheDeadLetterTopicWithTheirReasonsAndTheGoodOnesBehindThemAreEnriched() {
+        String run = UUID.randomUUID().toString();
+        Map<String, byte[]> poison = new LinkedHashMap<>();
+        poison.put("nlp-poison-json-" + run, "{not json at all".getBytes(StandardCharsets.UTF_8));
+        poison.put("nlp-poison-empty-" + run, new byte[0]);
+        poison.put("nlp-poison-noid-" + run,
+                "{\"schemaVersion\":1,\"title\":\"no id here\",\"body\":\"text\"}".getBytes(StandardCharsets.UTF_8));
+        poison.put("nlp-poison-notext-" + run,
+                ("{\"schemaVersion\":1,\"id\":\"nlp-poison-notext-" + run + "\"}").getBytes(StandardCharsets.UTF_8));
+        Map<String, String> reasons = Map.of("nlp-poison-json-" + run, "not a RawArticle JSON",
+                "nlp-poison-empty-" + run, "empty record value",
+                "nlp-poison-noid-" + run, "RawArticle without id",
+                "nlp-poison-notext-" + run, "has neither title nor body");
+        List<String> good = List.of("nlp-good-1-" + run, "nlp-good-2-" + run, "nlp-good-3-" + run);
+
         try (TopicProbe dlq = new TopicProbe(bootstrap, Topics.deadLetter(Topics.RAW_ARTICLES));
                 TopicProbe enriched = new TopicProbe(bootstrap, Topics.ENRICHED_ARTICLES)) {
-            TopicProbe.produce(bootstrap, Topics.RAW_ARTICLES, badKey, "{not json at all".getBytes(StandardCharsets.UTF_8));
-            TopicProbe.produce(bootstrap, Topics.RAW_ARTICLES, goodId,
-                    EventJson.toBytes(raw(goodId, "Venezuela", "Tren de Aragua members were sent to El Salvador.")));
+            // poison and good records interleaved: each poison record has good ones written after it
+            Map<String, RecordMetadata> written = new LinkedHashMap<>();
+            int g = 0;
+            for (Map.Entry<String, byte[]> p : poison.entrySet()) {
+                written.put(p.getKey(), TopicProbe.produce(bootstrap, Topics.RAW_ARTICLES, p.getKey(), p.getValue()));
+                if (g < good.size()) {
+                    String id = good.get(g++);
+                    TopicProbe.produce(bootstrap, Topics.RAW_ARTICLES, id, EventJson.toBytes(
+                            raw(id, "Venezuela", "Tren de Aragua members were sent to El Salvador.")));
+                }
+            }
 
-            AtomicReference<ConsumerRecord<String, byte[]>> dead = new AtomicReference<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                dead.set(dlq.find(r -> badKey.equals(r.key())));
-                return dead.get() != null;
-            });
-            String reason = new String(dead.get().headers().lastHeader(RawArticleConsumer.HEADER_REASON).value(),
-                    StandardCharsets.UTF_8);
-            assertThat(reason).contains("not a RawArticle JSON");
-            assertThat(new String(dead.get().headers().lastHeader(RawArticleConsumer.HEADER_TOPIC).value(),
-                    StandardCharsets.UTF_8)).isEqualTo(Topics.RAW_ARTICLES);
-            assertThat(new String(dead.get().value(), StandardCharsets.UTF_8)).isEqualTo("{not json at all");
+            await().atMost(Duration.ofSeconds(90)).until(() -> good.stream()
+                    .allMatch(id -> enriched.find(r -> id.equals(r.key())) != null)
+                    && poison.keySet().stream().allMatch(k -> dlq.find(r -> k.equals(r.key())) != null));
 
-            await().atMost(Duration.ofSeconds(60)).until(() -> enriched.find(r -> goodId.equals(r.key())) != null);
-            EnrichedArticle good = EventJson.fromJson(enriched.find(r -> goodId.equals(r.key())).value(),
-                    EnrichedArticle.class);
-            assertThat(good.entities()).extracting(ArticleEntity::id).contains("organization:tren-de-aragua",
-                    "location:el-salvador", "location:venezuela");
+            List<ConsumerRecord<String, byte[]>> dead = dlq.all(r -> r.key() != null && r.key().endsWith(run));
+            assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(poison.keySet());
+            for (ConsumerRecord<String, byte[]> r : dead) {
+                assertThat(header(r, KafkaDeadLetterQueue.DEAD_LETTER_REASON)).contains(reasons.get(r.key()));
+                assertThat(header(r, KafkaDeadLetterQueue.DEAD_LETTER_TOPIC)).isEqualTo(Topics.RAW_ARTICLES);
+                RecordMetadata origin = written.get(r.key());
+                assertThat(header(r, KafkaDeadLetterQueue.DEAD_LETTER_PARTITION))
+                        .isEqualTo(Integer.toString(origin.partition()));
+                assertThat(header(r, KafkaDeadLetterQueue.DEAD_LETTER_OFFSET)).isEqualTo(Long.toString(origin.offset()));
+                assertThat(r.value()).isEqualTo(poison.get(r.key()));
+            }
+            for (String id : good) {
+                EnrichedArticle article = EventJson.fromJson(enriched.find(r -> id.equals(r.key())).value(),
+                        EnrichedArticle.class);
+                assertThat(article.entities()).extracting(ArticleEntity::id).contains("organization:tren-de-aragua",
+                        "location:el-salvador", "location:venezuela");
+            }
+            assertThat(enriched.all(r -> r.key() != null && r.key().endsWith(run))).extracting(ConsumerRecord::key)
+                    .containsExactlyInAnyOrderElementsOf(good);
         }
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return KafkaCompanion.getHeader(record.headers(), name);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import newsroom.events.ArticleText;
@@ -29,7 +30,6 @@ import newsroom.events.RawArticle;
 import newsroom.events.Topics;
 import newsroom.nlp.TopicProbe;
 import newsroom.nlp.TestTexts;
-import newsroom.nlp.messaging.RawArticleConsumer;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /** Empty, huge, binary and foreign input on the HTTP and Kafka paths of the running service. */
@@ -112,6 +112,6 @@ class BadInputIT {
     }
 
     private static String reason(ConsumerRecord<String, byte[]> record) {
-        return new String(record.headers().lastHeader(RawArticleConsumer.HEADER_REASON).value(), StandardCharsets.UTF_8);
+        return new String(record.headers().lastHeader(KafkaDeadLetterQueue.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8);
     }
 }
