@@ -1,111 +1,62 @@
 package newsroom.nlp.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.Future;
+import java.util.Map;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
 import newsroom.events.Topics;
+import newsroom.support.messaging.OutboxRelay;
+import newsroom.support.messaging.OutboxSettings;
+import newsroom.support.messaging.OutboxTable;
 
 /**
  * Publishes the knowledge-base changes recorded in {@code nlp.entity_changes} (same transaction as the change) to
- * {@code news.entities.changes}, marking rows sent once the broker acknowledged them. Rows are locked with
- * {@code skip locked}, so several instances relay without sending a row twice in parallel (at-least-once overall).
+ * {@code news.entities.changes} through the {@code entity-changes-out} channel, with the shared {@link OutboxRelay}:
+ * a row is marked sent once the broker acknowledged it, a row the broker can never take is parked with the reason,
+ * and a failing row waits for its next attempt without holding up the rows behind it. Rows are claimed with
+ * {@code skip locked}, so several instances relay side by side (at-least-once overall).
  */
 @ApplicationScoped
 public class EntityChangeRelay {
-    private static final Logger LOG = Logger.getLogger(EntityChangeRelay.class);
+    static final OutboxTable TABLE = new OutboxTable("nlp.entity_changes", "seq", "entity_id", "payload", "created_at",
+            Topics.ENTITY_CHANGES, Map.of());
+    /** 200 per round; 50 transient failures (1 s doubling to 5 min) before a row is parked; rounds wait 30 s at most. */
+    static final OutboxSettings SETTINGS = new OutboxSettings(200, 50, Duration.ofSeconds(1), Duration.ofMinutes(5),
+            Duration.ofSeconds(30));
 
-    private final String bootstrapServers;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private final OutboxRelay relay;
 
-    public EntityChangeRelay(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public EntityChangeRelay(EntityManager em, MeterRegistry meters,
+            @Channel("entity-changes-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            MutinyEmitter<String> emitter) {
+        this.relay = new OutboxRelay(TABLE, SETTINGS, emitter, em, meters);
     }
 
-    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void relay() {
-        try {
-            while (relayBatch() > 0) {
-                // drain what is pending
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Entity change relay failed, will retry: %s", e.getMessage());
-        }
+    /** Every second: changes reach every instance (and the search-service) within about a second. */
+    @Scheduled(every = "1s", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class) // the channel is wired during startup
+    void sweep() {
+        relay.sweep();
     }
 
-    /** @return the number of changes published */
-    @Transactional
-    public int relayBatch() {
-        var em = Panache.getEntityManager();
-        List<?> rows = em.createNativeQuery("select seq, entity_id, payload from entity_changes where sent_at is null "
-                + "order by seq limit 200 for update skip locked").getResultList();
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        KafkaProducer<String, byte[]> p = producer();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        List<Long> seqs = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] cols = (Object[]) row;
-            seqs.add(((Number) cols[0]).longValue());
-            sends.add(p.send(new ProducerRecord<>(Topics.ENTITY_CHANGES, (String) cols[1],
-                    ((String) cols[2]).getBytes(StandardCharsets.UTF_8))));
-        }
-        for (Future<RecordMetadata> f : sends) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                throw new IllegalStateException("publish to " + Topics.ENTITY_CHANGES + " failed", e);
-            }
-        }
-        em.createNativeQuery("update entity_changes set sent_at = now() where seq in (:seqs)")
-                .setParameter("seqs", seqs).executeUpdate();
-        return rows.size();
+    /** On SIGTERM: stop claiming, give the round in flight 10 s for its answers; unsent rows go on the next start. */
+    void stop(@Observes ShutdownEvent event) {
+        relay.stop(Duration.ofSeconds(10));
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "nlp-service-entity-changes");
-                    producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
-                }
-                p = producer;
-            }
-        }
-        return p;
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
+    /** The shared relay: counts of waiting and parked rows, and the operator's re-queue. */
+    public OutboxRelay outbox() {
+        return relay;
     }
 }
