@@ -89,10 +89,14 @@ final class FaultArticles {
         return new Article(url("a/" + n), title, body.toString(), bukele, turbines);
     }
 
-    /** A neutral article carrying a token of its own, to tell when the pipeline delivers again after a fault. */
+    /**
+     * A short article carrying a token of its own, to tell when the pipeline delivers again after a fault: searchable,
+     * and firing the text-query subscription (it mentions wind turbines).
+     */
     Article probe(String token) {
-        String body = "A short notice for the desk: the weekly schedule was posted on time. Reference " + token + ".";
-        return new Article(url("probe/" + token), "Desk notice " + token, body, false, false);
+        String body = "A short notice for the desk: two wind turbines were added to the weekly energy schedule. "
+                + "Reference " + token + ".";
+        return new Article(url("probe/" + token), "Desk notice " + token, body, false, true);
     }
 
     /** Plain prose of exactly {@code bytes} UTF-8 bytes with few names in it: an article at the intake limit. */

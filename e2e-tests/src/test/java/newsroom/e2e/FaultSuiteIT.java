@@ -69,7 +69,8 @@ class FaultSuiteIT {
                 poisonWindow = fault.id().equals("poison") ? w : poisonWindow;
                 FaultLedger.Window window = ledger.window(w);
                 Instant end = injector.inject(fault, window);
-                window.recovery = recover(articles.probe("probe" + run + "x" + probes++), source, ledger, end);
+                window.recovery = recover(articles.probe("probe" + run + "x" + probes++), source, ledger, alerts,
+                        end);
                 System.out.printf("[fault suite] %s: %s; %d acknowledged so far%n", window.fault,
                         window.recovery == null ? "NOT RECOVERED" : "recovered in " + window.recovery.toMillis()
                                 + " ms", load.acknowledged());
@@ -115,14 +116,20 @@ class FaultSuiteIT {
         }
     }
 
-    /** From the end of the fault until all three services are ready and a fresh article reaches search. */
-    private static Duration recover(FaultArticles.Article probe, String source, FaultLedger ledger, Instant end) {
+    /**
+     * From the end of the fault until all three services are ready and a fresh article is searchable and has fired
+     * the subscription it matches.
+     */
+    private static Duration recover(FaultArticles.Article probe, String source, FaultLedger ledger,
+            FaultAlerts alerts, Instant end) {
         try {
             FaultLedger.Ack ack = FaultLoad.postUntilAcknowledged(probe, source, ledger, RECOVER);
             Duration left = RECOVER.minus(Duration.between(end, Instant.now()));
             await("ready and delivering").atMost(left.isNegative() ? Duration.ofSeconds(1) : left)
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> Pipeline.allReady() && searchable(source, probe, ack.id()));
+                    .until(() -> Pipeline.allReady() && searchable(source, probe, ack.id())
+                            && alerts.subscriptions().stream().filter(s -> s.matches().test(ack))
+                                    .allMatch(s -> alerts.recordedMatches(s.id()).contains(ack.id())));
             return Duration.between(end, Instant.now());
         } catch (ConditionTimeoutException e) {
             return null;
@@ -180,7 +187,7 @@ class FaultSuiteIT {
     }
 
     private static String header(String run, String source, FaultLoad load, long started) {
-        return "Fault suite run %s (source %s), %s: %d articles acknowledged at %.1f/s, %d s in all.%n".formatted(run,
+        return "Fault suite run %s (source %s), %s: the load had %d articles acknowledged at %.1f/s, %d s in all.%n".formatted(run,
                 source, Instant.now(), load.acknowledged(), RATE, (System.nanoTime() - started) / 1_000_000_000L);
     }
 
