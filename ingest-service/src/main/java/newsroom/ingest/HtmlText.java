@@ -9,6 +9,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,14 @@ import java.util.regex.Pattern;
  */
 public final class HtmlText {
 
-    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile(
-            "<\\s*(?:!doctype|html|body|p|div|br|span|a|h[1-6]|ul|ol|li|article|section|script|style|nav|em|strong|b|i|table|img|blockquote|figure|header|footer)\\b[^>]*>",
+    /**
+     * The start of a known tag: {@code <}, optional spaces, a tag name, a word boundary. Deliberately without the
+     * {@code [^>]*>} tail the check once had: on {@code <p <p <p ...} with no {@code >} that tail re-scanned the rest
+     * of the text from every {@code <p}, quadratic time (a 400 KB article never finished). Whether a {@code >}
+     * follows is answered once, from the position of the last {@code >}, so the check is linear.
+     */
+    private static final Pattern TAG_START = Pattern.compile(
+            "<\\s*(?:!doctype|html|body|p|div|br|span|a|h[1-6]|ul|ol|li|article|section|script|style|nav|em|strong|b|i|table|img|blockquote|figure|header|footer)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
             "article", "section", "pre", "tr", "figcaption", "dd", "dt", "main", "ul", "ol", "table", "figure");
@@ -27,8 +34,18 @@ public final class HtmlText {
     private HtmlText() {
     }
 
+    /** true when the text holds a known opening tag closed by a {@code >} somewhere after its name; linear time. */
     public static boolean looksLikeHtml(String text) {
-        return text != null && LOOKS_LIKE_HTML.matcher(text).find();
+        if (text == null) {
+            return false;
+        }
+        int lastClose = text.lastIndexOf('>');
+        if (lastClose < 0) {
+            return false;
+        }
+        // matches do not overlap, so the first one ends before any later one: it decides
+        Matcher tag = TAG_START.matcher(text).region(0, lastClose).useTransparentBounds(true);
+        return tag.find();
     }
 
     /** The text of {@code body}, converted from HTML if it looks like HTML. */
