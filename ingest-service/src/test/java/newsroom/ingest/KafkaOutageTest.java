@@ -77,7 +77,7 @@ class KafkaOutageTest {
                 unsentWhileDown, ARTICLES);
 
         // read the whole topic: if the broker came back empty (someone else restarted it), the relay re-created it
-        try (RawTopicWatcher topic = new RawTopicWatcher(bootstrapServers, true).keepingOnly(accepted::contains)) {
+        try (RawTopicWatcher topic = new RawTopicWatcher(bootstrapServers, true, accepted::contains)) {
             await("all " + ARTICLES + " on the topic").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> topic.poll().stream().map(RawTopicWatcher.Received::key).collect(Collectors.toSet()).size() == ARTICLES);
             topic.catchUp();

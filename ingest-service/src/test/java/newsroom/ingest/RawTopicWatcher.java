@@ -1,108 +1,81 @@
 package newsroom.ingest;
 
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerBuilder;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import newsroom.events.EventJson;
 import newsroom.events.RawArticle;
 import newsroom.events.Topics;
 
 /**
- * Reads {@code news.articles.raw} from the offsets it had when created (the topic is shared with other tests):
- * a plain consumer, no group, every partition assigned.
+ * Reads {@code news.articles.raw} with {@link KafkaCompanion} from the offsets it had when created (the topic is
+ * shared with other tests): no group, every partition assigned, optionally only the records whose key passes a filter.
  */
 final class RawTopicWatcher implements AutoCloseable {
     record Received(String key, RawArticle article, Map<String, String> headers) {
     }
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final List<TopicPartition> partitions = new ArrayList<>();
-    private final List<Received> received = new CopyOnWriteArrayList<>();
-    /** Keeps only the records whose key passes (reading a whole shared topic need not keep everyone's records). */
-    private java.util.function.Predicate<String> keyFilter;
-
-    RawTopicWatcher keepingOnly(java.util.function.Predicate<String> keys) {
-        this.keyFilter = keys;
-        return this;
-    }
+    private final KafkaCompanion companion;
+    private final ConsumerBuilder<String, String> consumer;
+    private final ConsumerTask<String, String> task;
+    private final List<TopicPartition> partitions;
 
     RawTopicWatcher(String bootstrapServers) {
-        this(bootstrapServers, false);
+        this(bootstrapServers, false, key -> true);
     }
 
-    /** @param fromBeginning read the whole topic rather than only what is published from now on */
-    RawTopicWatcher(String bootstrapServers, boolean fromBeginning) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // if the topic was emptied, read it all again
-        ensureTopic(bootstrapServers);
-        consumer = new KafkaConsumer<>(p);
-        List<PartitionInfo> infos = consumer.partitionsFor(Topics.RAW_ARTICLES, Duration.ofSeconds(30));
-        for (PartitionInfo info : infos) {
-            partitions.add(new TopicPartition(info.topic(), info.partition()));
-        }
-        consumer.assign(partitions);
-        if (fromBeginning) {
-            consumer.seekToBeginning(partitions);
-        } else {
-            consumer.seekToEnd(partitions);
-        }
-        partitions.forEach(consumer::position); // resolve the end offsets now, before anything is posted
-    }
-
-    /** On a fresh stack the topic may not exist yet: create it with the broker's defaults. */
-    private static void ensureTopic(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(Topics.RAW_ARTICLES, Optional.empty(), Optional.empty()))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e.getCause());
+    /**
+     * @param fromBeginning read the whole topic rather than only what is published from now on
+     * @param keys          keeps only the records whose key passes (a whole shared topic need not be kept)
+     */
+    RawTopicWatcher(String bootstrapServers, boolean fromBeginning, Predicate<String> keys) {
+        companion = new KafkaCompanion(bootstrapServers, Duration.ofSeconds(30));
+        if (!companion.topics().list().contains(Topics.RAW_ARTICLES)) {
+            try {
+                companion.topics().createAndWait(Topics.RAW_ARTICLES, 3); // a fresh stack: as auto-creation would
+            } catch (RuntimeException e) {
+                companion.topics().waitForTopic(Topics.RAW_ARTICLES).await().atMost(Duration.ofSeconds(30)); // created meanwhile
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        partitions = companion.topics().describe(Topics.RAW_ARTICLES).get(Topics.RAW_ARTICLES).partitions().stream()
+                .map(p -> new TopicPartition(Topics.RAW_ARTICLES, p.partition())).toList();
+        OffsetSpec from = fromBeginning ? OffsetSpec.earliest() : OffsetSpec.latest();
+        Map<TopicPartition, Long> start = companion.offsets()
+                .list(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> from))).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        consumer = companion.consumeStrings().withIsolationLevel(IsolationLevel.READ_COMMITTED);
+        task = consumer.fromOffsets(start, records -> records.select().where(r -> keys.test(r.key())));
     }
 
-    /** Polls once and returns everything received so far. */
+    /** Everything received so far. */
     List<Received> poll() {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-            if (keyFilter != null && !keyFilter.test(r.key())) {
-                continue;
-            }
-            Map<String, String> headers = new HashMap<>();
-            r.headers().forEach(h -> headers.put(h.key(), new String(h.value())));
-            received.add(new Received(r.key(), parse(r.value()), headers));
-        }
-        return received;
+        return task.getRecords().stream().map(RawTopicWatcher::received).toList();
+    }
+
+    private static Received received(ConsumerRecord<String, String> r) {
+        Map<String, String> headers = new HashMap<>();
+        r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return new Received(r.key(), parse(r.value()), headers);
     }
 
     /** Other tests publish deliberately broken records to the shared topic: those are kept without an article. */
-    private static RawArticle parse(byte[] value) {
+    private static RawArticle parse(String value) {
         try {
             return value == null ? null : EventJson.fromJson(value, RawArticle.class);
         } catch (RuntimeException e) {
@@ -114,16 +87,18 @@ final class RawTopicWatcher implements AutoCloseable {
         return poll().stream().filter(r -> key.equals(r.key())).toList();
     }
 
-    /** Reads up to the current end of every partition, so that everything published before now has been seen. */
+    /** Waits until every partition has been read up to its end as of now. */
     void catchUp() {
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-            poll();
-        }
+        Map<TopicPartition, Long> end = companion.offsets()
+                .list(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).entrySet()
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        await("read to the end of " + Topics.RAW_ARTICLES).atMost(Duration.ofSeconds(60))
+                .until(() -> end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue()));
     }
 
     @Override
     public void close() {
-        consumer.close();
+        task.close();
+        companion.close();
     }
 }

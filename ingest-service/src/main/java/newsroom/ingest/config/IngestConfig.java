@@ -16,6 +16,8 @@ public interface IngestConfig {
 
     Outbox outbox();
 
+    Requests requests();
+
     Feeds feeds();
 
     NearDuplicates nearDuplicates();
@@ -93,6 +95,7 @@ public interface IngestConfig {
     }
 
     interface Outbox {
+        /** Written into each outbox row; the relay's channel ({@code raw-articles-out}) publishes to the same topic. */
         @WithDefault("news.articles.raw")
         String topic();
 
@@ -104,12 +107,40 @@ public interface IngestConfig {
         @WithDefault("2s")
         Duration sweepInterval();
 
-        /** How long the relay waits for the broker to acknowledge a round before leaving the rows for later. */
-        @WithDefault("15s")
-        Duration sendTimeout();
+        /**
+         * How long a round waits for the broker's answers before leaving the unanswered rows for a retry; longer than
+         * the channel's {@code max.block.ms + delivery.timeout.ms}, so every send normally has its answer by then.
+         */
+        @WithDefault("30s")
+        Duration roundTimeout();
+
+        /** Transient failures after which a row is parked (a too-large or invalid record is parked at once). */
+        @WithDefault("50")
+        int maxAttempts();
+
+        /** A row's first retry delay, doubled per failed attempt up to {@link #retryMax()}. */
+        @WithDefault("1s")
+        Duration retryInitial();
+
+        @WithDefault("5m")
+        Duration retryMax();
 
         /** false: nothing is published (rows stay unsent); for tools that only need the registry. */
         @WithDefault("true")
         boolean enabled();
+    }
+
+    /** Single-request body limits below the HTTP layer's (which is the batch endpoint's limit). */
+    interface Requests {
+        /**
+         * Largest request to {@code POST /api/articles}, in bytes, counted while it is read: room for a body at the
+         * article limit even when JSON escaping doubles it, plus the other fields.
+         */
+        @WithDefault("3M")
+        io.quarkus.runtime.configuration.MemorySize maxArticleRequest();
+
+        /** Largest request to {@code /api/feeds} (a feed registration is a few hundred bytes). */
+        @WithDefault("64K")
+        io.quarkus.runtime.configuration.MemorySize maxFeedRequest();
     }
 }

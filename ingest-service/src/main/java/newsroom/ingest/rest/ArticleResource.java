@@ -1,5 +1,7 @@
 package newsroom.ingest.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -36,17 +41,26 @@ public class ArticleResource {
 
     private final ArticleIntake intake;
     private final ArticleRegistry registry;
+    private final BatchRequestReader reader;
+    private final RequestSizeGuard sizeGuard;
 
-    public ArticleResource(ArticleIntake intake, ArticleRegistry registry) {
+    public ArticleResource(ArticleIntake intake, ArticleRegistry registry, BatchRequestReader reader,
+            RequestSizeGuard sizeGuard) {
         this.intake = intake;
         this.registry = registry;
+        this.reader = reader;
+        this.sizeGuard = sizeGuard;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one article", description = "202 once the article is durable (registry + outbox committed); "
             + "status duplicate with the first id when the canonical URL or the normalized text was seen before.")
-    public Response submit(ArticleSubmission submission) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ArticleSubmission.class)))
+    public Response submit(InputStream body) throws IOException {
+        // read as a stream and counted while read: a request over the limit is refused (413) before it is held whole
+        ArticleSubmission submission = reader.readArticle(new LimitedInputStream(body, sizeGuard.articleLimit()));
         IngestOutcome outcome = intake.submit(submission, null);
         return Response.accepted(outcome).build();
     }

@@ -42,6 +42,28 @@ public class BatchRequestReader {
         this.elementReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
+    /**
+     * One article as the single-article endpoint receives it, read from a stream the caller bounds; null for an
+     * empty request (answered as "the request has no article").
+     */
+    public ArticleSubmission readArticle(InputStream in) throws IOException {
+        try {
+            return mapper.readValue(in, ArticleSubmission.class);
+        } catch (JsonProcessingException e) {
+            if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                    && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("No content to map")) {
+                return null;
+            }
+            // the size limit tripped inside a deserializer, which wraps it: the answer is the 413, not a 400
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof InvalidArticleException refusal) {
+                    throw refusal;
+                }
+            }
+            throw e;
+        }
+    }
+
     public List<BatchItem> readJsonArray(InputStream in, int maxItems) throws IOException {
         List<BatchItem> items = new ArrayList<>();
         try (JsonParser parser = mapper.getFactory().createParser(in)) {

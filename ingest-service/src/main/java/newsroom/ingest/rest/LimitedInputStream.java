@@ -39,7 +39,7 @@ final class LimitedInputStream extends FilterInputStream {
         count += n;
         if (count > limit) {
             throw new InvalidArticleException("request too large",
-                    List.of("request: over the limit of " + limit + " bytes"), true);
+                    List.of("request: over the limit of " + limit + " bytes for this endpoint"), true);
         }
     }
 }

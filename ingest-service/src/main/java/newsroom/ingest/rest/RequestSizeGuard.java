@@ -7,18 +7,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 
+import newsroom.ingest.config.IngestConfig;
+
 /**
- * Answers a request whose declared Content-Length is over the HTTP limit with a JSON 413 before anything reads it
- * (the HTTP layer's own refusal has an empty body). Chunked requests are bounded while they are read.
+ * Request size limits per endpoint. A request whose declared Content-Length is over its endpoint's limit gets a JSON
+ * 413 before anything reads it (the HTTP layer's own refusal has an empty body). Requests without a declared length
+ * are counted while they are read ({@link LimitedInputStream}) by the endpoints that read them as a stream.
+ *
+ * <p>Limits: {@code POST /api/articles} {@code newsroom.ingest.requests.max-article-request}; {@code /api/feeds}
+ * {@code newsroom.ingest.requests.max-feed-request}; everything else (the batch endpoint) the HTTP layer's
+ * {@code quarkus.http.limits.max-body-size}.
  */
 @ApplicationScoped
 public class RequestSizeGuard {
     private final long maxBodyBytes;
+    private final long articleLimit;
+    private final long feedLimit;
 
-    public RequestSizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    public RequestSizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            IngestConfig config) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.articleLimit = Math.min(maxBodyBytes, config.requests().maxArticleRequest().asLongValue());
+        this.feedLimit = Math.min(maxBodyBytes, config.requests().maxFeedRequest().asLongValue());
     }
 
     void install(@Observes Router router) {
@@ -30,19 +43,41 @@ public class RequestSizeGuard {
             } catch (NumberFormatException e) {
                 length = -1;
             }
-            if (length > maxBodyBytes) {
+            long limit = limitFor(ctx.request().method(), ctx.normalizedPath());
+            if (length > limit) {
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .putHeader(HttpHeaders.CONNECTION, "close")
                         .end("{\"error\":\"request too large\",\"details\":[\"request: " + length
-                                + " bytes is over the limit of " + maxBodyBytes + " bytes\"]}");
+                                + " bytes is over the limit of " + limit + " bytes for this endpoint\"]}");
                 return;
             }
             ctx.next();
         });
     }
 
+    long limitFor(HttpMethod method, String path) {
+        String p = path == null ? "" : path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+        if (HttpMethod.POST.equals(method) && p.equals("/api/articles")) {
+            return articleLimit;
+        }
+        if (p.equals("/api/feeds") || p.startsWith("/api/feeds/")) {
+            return feedLimit;
+        }
+        return maxBodyBytes;
+    }
+
+    /** The largest request any endpoint takes (the batch endpoint's). */
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /** The largest request {@code POST /api/articles} takes. */
+    public long articleLimit() {
+        return articleLimit;
+    }
+
+    public long feedLimit() {
+        return feedLimit;
     }
 }
