@@ -2,6 +2,7 @@ package newsroom.nlp.service;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,13 +29,16 @@ import newsroom.nlp.extraction.EntityExtractor;
 public class ArticleEnricher {
 
     private final EntityExtractor extractor;
+    private final KnowledgeBase knowledgeBase;
     private final Timer timer;
     private final Duration budget;
     private final MentionCap mentionCap;
     private volatile boolean stopping;
 
-    public ArticleEnricher(EntityExtractor extractor, MeterRegistry registry, NlpConfig config) {
+    public ArticleEnricher(EntityExtractor extractor, KnowledgeBase knowledgeBase, MeterRegistry registry,
+            NlpConfig config) {
         this.extractor = extractor;
+        this.knowledgeBase = knowledgeBase;
         this.timer = Timer.builder("newsroom.nlp.extraction").description("Time to extract the entities of one article")
                 .register(registry);
         this.budget = config.consumer().extractionBudget();
@@ -57,6 +61,7 @@ public class ArticleEnricher {
      * @throws Deadline.Cancelled when the service stops meanwhile
      */
     public EnrichedArticle enrich(RawArticle raw) {
+        awaitKnowledgeBase();
         long t0 = System.nanoTime();
         Extraction extraction = extract(raw.title(), raw.body(), Deadline.in(budget, () -> stopping));
         long tookNanos = System.nanoTime() - t0;
@@ -68,6 +73,18 @@ public class ArticleEnricher {
     /** No time budget (the HTTP API answers what it is asked), but called off when the service stops. */
     public Extraction extract(String title, String body) {
         return extract(title, body, Deadline.cancelledWhen(() -> stopping));
+    }
+
+    /**
+     * The Kafka channels start (startup priority 1000) before the knowledge base is loaded (application priority):
+     * an article taken meanwhile waits for it rather than being enriched without it. Outside the time budget.
+     */
+    private void awaitKnowledgeBase() {
+        Deadline stop = Deadline.cancelledWhen(() -> stopping);
+        while (!knowledgeBase.isLoaded()) {
+            stop.check();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     private Extraction extract(String title, String body, Deadline deadline) {
