@@ -14,6 +14,7 @@ import org.eclipse.microprofile.health.Liveness;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import newsroom.nlp.config.NlpConfig;
 import newsroom.nlp.messaging.PipelineProgress;
 
@@ -36,10 +37,15 @@ public class ConsumerProgressLiveness implements HealthCheck {
     /** When a probe first saw records waiting, or 0 when the last probe saw none. */
     private volatile long waitingSinceNanos;
 
+    @Inject
     public ConsumerProgressLiveness(PipelineProgress progress, KafkaClientService kafka, NlpConfig config) {
+        this(progress, kafka, config.consumer().stallAfter());
+    }
+
+    ConsumerProgressLiveness(PipelineProgress progress, KafkaClientService kafka, Duration stallAfter) {
         this.progress = progress;
         this.kafka = kafka;
-        this.stallAfter = config.consumer().stallAfter();
+        this.stallAfter = stallAfter;
     }
 
     @Override

@@ -15,19 +15,19 @@ public class PipelineProgress {
     private final AtomicLong inFlight = new AtomicLong();
     private volatile long lastActivityNanos = System.nanoTime();
 
-    void started() {
+    public void started() {
         inFlight.incrementAndGet();
         lastActivityNanos = System.nanoTime();
     }
 
     /** Published and acknowledged, or dead-lettered: the offset can be committed. */
-    void finished() {
+    public void finished() {
         inFlight.decrementAndGet();
         lastActivityNanos = System.nanoTime();
     }
 
     /** Given up without an outcome (the service stops): the record is read again after the restart. */
-    void abandoned() {
+    public void abandoned() {
         inFlight.decrementAndGet();
     }
 
