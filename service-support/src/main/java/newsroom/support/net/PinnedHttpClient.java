@@ -72,7 +72,9 @@ public final class PinnedHttpClient implements AutoCloseable {
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
                 .setVerifyHost(true)
                 .setTrustAll(false)
-                .setKeepAliveTimeout(30));
+                // one connection per exchange: a pooled connection could outlive the check it was vetted by, and a
+                // peer that closed it while idle would swallow the next request until the timeout
+                .setKeepAlive(false));
     }
 
     /**
