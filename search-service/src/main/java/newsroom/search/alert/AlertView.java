@@ -3,8 +3,13 @@ package newsroom.search.alert;
 import java.time.Instant;
 import java.util.List;
 
-/** A subscription as the API shows it; the webhook secret is never echoed. */
+/**
+ * A subscription as the API shows it; the webhook secret is never echoed.
+ *
+ * @param failingSince since when matching it fails (Elasticsearch rejects its query), null while it works
+ * @param lastError why it fails, null while it works
+ */
 public record AlertView(String id, String name, String q, List<String> entity, List<String> type,
         List<String> source, boolean active, String webhookUrl, boolean webhookSigned, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, Instant failingSince, String lastError) {
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
@@ -31,6 +32,7 @@ class AlertApiIT {
                 .post("/api/alerts").then().statusCode(201)
                 .body("name", equalTo("watch " + u)).body("type", equalTo(List.of("PERSON")))
                 .body("active", equalTo(true)).body("webhookSigned", equalTo(false))
+                .body("failingSince", nullValue()).body("lastError", nullValue())
                 .extract().path("id");
         given().get("/api/alerts").then().statusCode(200).body("id", hasItem(id));
         given().get("/api/alerts/" + id).then().statusCode(200).body("q", equalTo("harbour strike"));

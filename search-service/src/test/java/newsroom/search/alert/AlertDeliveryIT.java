@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,24 +48,28 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import jakarta.inject.Inject;
 import newsroom.events.AlertMatch;
 import newsroom.events.EnrichedArticle;
 import newsroom.events.EntityType;
 import newsroom.events.EventJson;
-import newsroom.search.EnrichedArticles;
 import newsroom.search.EnrichedArticles.Ent;
+import newsroom.search.alert.messaging.AlertArticleConsumer;
 import newsroom.search.alert.messaging.AlertDispatcher;
 import newsroom.search.alert.messaging.AlertStreamRelay;
 import newsroom.search.alert.service.AlertMatcher;
 import newsroom.stack.testing.LocalStackTestResource;
 
-/** Matching and every delivery channel, with articles going through the real Kafka and Elasticsearch. */
+/**
+ * Matching (on its own consumer group, once the articles are searchable) and every delivery channel, with articles
+ * going through the real Kafka and Elasticsearch. Alerts are asynchronous now: every check awaits its outcome.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AlertDeliveryIT {
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -77,12 +83,17 @@ class AlertDeliveryIT {
     @Inject
     AlertStreamRelay relay;
 
-    EnrichedArticles kafka;
+    @Inject
+    AlertArticleConsumer consumer;
+
+    AlertKafka kafka;
     final List<String> created = new ArrayList<>();
 
     @BeforeAll
-    void producer() {
-        kafka = new EnrichedArticles(bootstrap);
+    void kafka() {
+        kafka = new AlertKafka(bootstrap);
+        // The matcher's group starts at the end of the topic: articles sent before it is positioned would be skipped.
+        await().atMost(WAIT).until(consumer::isAssigned);
     }
 
     @AfterEach
@@ -94,7 +105,7 @@ class AlertDeliveryIT {
     }
 
     @AfterAll
-    void closeProducer() {
+    void closeKafka() {
         kafka.close();
     }
 
@@ -117,7 +128,7 @@ class AlertDeliveryIT {
                 article("o1-" + u, source, t, "CECOT tour", "Reporters walked through CECOT.", cecot),
                 // Names the person in the text but the NLP did not link him: search would not find it by entity.
                 article("o2-" + u, source, t, "Unrelated", "A story about weather and the Abrego river."));
-        Stream.concat(mentioning.stream(), others.stream()).forEach(kafka::send);
+        kafka.send(Stream.concat(mentioning.stream(), others.stream()).toList());
 
         awaitSearchable(source, 5);
         Set<String> expected = mentioning.stream().map(EnrichedArticle::id).collect(Collectors.toSet());
@@ -166,6 +177,7 @@ class AlertDeliveryIT {
 
         Set<String> generated = new HashSet<>();
         Instant base = Instant.parse("2025-05-01T00:00:00Z");
+        List<EnrichedArticle> batch = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             List<Ent> mentioned = new ArrayList<>();
             for (int k = random.nextInt(3); k > 0; k--) {
@@ -183,27 +195,31 @@ class AlertDeliveryIT {
             }
             String id = "eq" + i + "-" + u;
             generated.add(id);
-            kafka.send(article(id, sources.get(i % sources.size()), base.plusSeconds(60L * i),
+            batch.add(article(id, sources.get(i % sources.size()), base.plusSeconds(60L * i),
                     "Item " + words.get(random.nextInt(words.size())), body.toString(),
                     mentioned.toArray(Ent[]::new)));
         }
+        kafka.send(batch);
         for (String s : sources) {
             awaitSearchable(s, 100);
         }
 
-        await().atMost(WAIT).untilAsserted(() -> {
-            int total = 0;
+        // Every article is searchable now, so what /api/search returns per subscription is final: ask once.
+        Map<String, Set<String>> searched = new java.util.HashMap<>();
+        for (String id : subscriptions) {
+            Map<String, Object> def = given().get("/api/alerts/" + id).then().statusCode(200).extract()
+                    .jsonPath().getMap("");
+            Set<String> ids = searchIds(def);
+            ids.retainAll(generated);
+            searched.put(id, ids);
+        }
+        assertThat(searched.values().stream().mapToInt(Set::size).sum()).isPositive();
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             for (String id : subscriptions) {
-                Map<String, Object> def = given().get("/api/alerts/" + id).then().statusCode(200).extract()
-                        .jsonPath().getMap("");
-                Set<String> searched = searchIds(def);
-                searched.retainAll(generated);
                 Set<String> alerted = matchedArticles(id);
                 alerted.retainAll(generated);
-                assertThat(alerted).as("subscription %s", def).isEqualTo(searched);
-                total += alerted.size();
+                assertThat(alerted).as("subscription %s", id).isEqualTo(searched.get(id));
             }
-            assertThat(total).isPositive();
         });
     }
 
@@ -214,6 +230,7 @@ class AlertDeliveryIT {
         Ent ent = new Ent("organization:harbour-board-" + u, "Harbour Board", EntityType.ORGANIZATION, 0.7,
                 "Harbour Board");
         String alert = create(Map.of("name", "harbour " + u, "entity", List.of(ent.id())));
+        Map<TopicPartition, Long> alertsEnd = kafka.alertsEnd();
         EnrichedArticle first = article("r1-" + u, source, Instant.parse("2025-06-01T10:00:00Z"),
                 "Harbour Board meets", "The Harbour Board met on Monday.", ent);
         kafka.send(first);
@@ -236,6 +253,16 @@ class AlertDeliveryIT {
         Map<String, Object> kafkaDelivery = kafkaDelivery(alert);
         assertThat(kafkaDelivery.get("attempts")).isEqualTo(1);
         assertThat((List<?>) kafkaDelivery.get("log")).hasSize(1);
+
+        // On news.alerts: one record, keyed by the subscription, carrying the match.
+        try (ConsumerTask<String, byte[]> published = kafka.alerts(alertsEnd, alert)) {
+            published.awaitRecords(1, WAIT);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> published.count() == 1);
+            ConsumerRecord<String, byte[]> record = published.getFirstRecord();
+            AlertMatch match = EventJson.fromJson(record.value(), AlertMatch.class);
+            assertThat(match.id()).isEqualTo(AlertMatch.matchId(alert, first.id()));
+            assertThat(match.subscriptionId()).isEqualTo(alert);
+        }
     }
 
     @Test

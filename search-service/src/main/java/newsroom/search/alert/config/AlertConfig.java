@@ -13,6 +13,20 @@ public interface AlertConfig {
     @WithDefault("200")
     int msearchChunk();
 
+    /**
+     * How long the matcher waits, while Elasticsearch answers, for an article of its batch to become searchable.
+     * Past it the article is given up (logged and counted): the indexer dead-lettered it, so it never will be.
+     */
+    @WithDefault("60s")
+    Duration searchableTimeout();
+
+    /** First and longest pause of the matcher between two looks at Elasticsearch or PostgreSQL. */
+    @WithDefault("200ms")
+    Duration matchInitialBackoff();
+
+    @WithDefault("10s")
+    Duration matchMaxBackoff();
+
     /** Deliveries claimed per outbox poll. */
     @WithDefault("200")
     int deliveryBatch();
@@ -33,7 +47,22 @@ public interface AlertConfig {
     @WithDefault("none")
     List<String> webhookAllowHosts();
 
-    /** Whether this instance relays news.alerts to its SSE clients. */
-    @WithDefault("true")
-    boolean streamEnabled();
+    /** First and longest wait before a Kafka publication that failed is tried again. */
+    @WithDefault("500ms")
+    Duration kafkaInitialBackoff();
+
+    @WithDefault("1m")
+    Duration kafkaMaxBackoff();
+
+    /** Server-sent-event clients one instance serves at once; one more gets a 503 with Retry-After. */
+    @WithDefault("200")
+    int streamMaxClients();
+
+    /** Matches buffered per SSE client; a client further behind is disconnected, never slows the others. */
+    @WithDefault("1024")
+    int streamClientBuffer();
+
+    /** The Retry-After of a refused SSE connection. */
+    @WithDefault("10s")
+    Duration streamRetryAfter();
 }

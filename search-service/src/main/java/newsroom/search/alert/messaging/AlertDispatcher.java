@@ -3,32 +3,31 @@ package newsroom.search.alert.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import newsroom.events.AlertMatch;
 import newsroom.events.EventJson;
-import newsroom.events.Topics;
 import newsroom.search.alert.config.AlertConfig;
 import newsroom.search.alert.repository.AlertMatchStore;
 import newsroom.search.alert.repository.AlertMatchStore.Due;
+import newsroom.support.messaging.Backoff;
 
 /**
  * Delivers matches from the outbox ({@code alert_delivery}): to {@code news.alerts} (which also feeds the SSE stream)
@@ -40,12 +39,12 @@ import newsroom.search.alert.repository.AlertMatchStore.Due;
 public class AlertDispatcher {
     private static final Logger LOG = Logger.getLogger(AlertDispatcher.class);
     public static final String SIGNATURE_HEADER = WebhookSender.SIGNATURE_HEADER;
-    private static final Duration KAFKA_MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final AlertMatchStore store;
     private final AlertConfig config;
     private final WebhookSender webhooks;
-    private final String bootstrapServers;
+    /** news.alerts (channel alerts-out), keyed by subscription id; the outcome comes back as the ack or nack. */
+    private final Emitter<byte[]> alerts;
     /** One poll at a time; a kick during a poll makes it run once more. */
     private final ExecutorService poller = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(1), r -> daemon(r, "alert-outbox"), new ThreadPoolExecutor.DiscardPolicy());
@@ -53,14 +52,14 @@ public class AlertDispatcher {
     private final ExecutorService outcomes = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> daemon(r, "alert-delivery"));
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private volatile KafkaProducer<String, byte[]> producer;
 
     public AlertDispatcher(AlertMatchStore store, AlertConfig config, WebhookSender webhooks,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @Channel("alerts-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            Emitter<byte[]> alerts) {
         this.store = store;
         this.config = config;
         this.webhooks = webhooks;
-        this.bootstrapServers = bootstrapServers;
+        this.alerts = alerts;
     }
 
     /** Called after new matches were recorded: deliver without waiting for the next tick. */
@@ -68,7 +67,9 @@ public class AlertDispatcher {
         kick();
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Not before start-up is over: the alerts-out emitter is only connected then.
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         kick();
     }
@@ -82,10 +83,6 @@ public class AlertDispatcher {
     void stop(@Observes ShutdownEvent event) {
         stopped.set(true);
         poller.shutdown();
-        KafkaProducer<String, byte[]> p = producer;
-        if (p != null) {
-            p.close(Duration.ofSeconds(5));
-        }
     }
 
     private void deliverDue() {
@@ -106,16 +103,27 @@ public class AlertDispatcher {
         }
     }
 
+    /**
+     * Hands the match to the alerts-out channel. The wait is bounded by the producer's {@code delivery.timeout.ms}
+     * (application.properties), shorter than the claim lease; a full emitter buffer is a failed attempt, retried.
+     */
     private void publish(Due d) {
         long start = System.nanoTime();
-        byte[] body = EventJson.toBytes(d.match());
+        Instant retryAt = backoff(d.attempts(), config.kafkaInitialBackoff(), config.kafkaMaxBackoff());
+        Message<byte[]> message = Message.of(EventJson.toBytes(d.match()),
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(d.match().subscriptionId()).build()),
+                () -> {
+                    outcomes.execute(() -> record(d, null, null, start, null, false));
+                    return CompletableFuture.completedFuture(null);
+                },
+                error -> {
+                    outcomes.execute(() -> record(d, null, String.valueOf(error), start, retryAt, false));
+                    return CompletableFuture.completedFuture(null);
+                });
         try {
-            producer().send(new ProducerRecord<>(Topics.ALERTS, d.match().subscriptionId(), body), (meta, error) ->
-                    outcomes.execute(() -> record(d, null, error == null ? null : error.toString(), start,
-                            backoff(d.attempts(), Duration.ofMillis(500), KAFKA_MAX_BACKOFF), false)));
+            alerts.send(message);
         } catch (RuntimeException e) {
-            record(d, null, e.toString(), start, backoff(d.attempts(), Duration.ofMillis(500), KAFKA_MAX_BACKOFF),
-                    false);
+            record(d, null, e.toString(), start, retryAt, false);
         }
     }
 
@@ -146,38 +154,9 @@ public class AlertDispatcher {
         }
     }
 
-    /** Exponential backoff with jitter: initial * 2^attempts, capped, then +-20 %. */
+    /** When to try again after {@code attempts} failures: the shared exponential backoff with jitter. */
     static Instant backoff(int attempts, Duration initial, Duration max) {
-        long ms = initial.toMillis() << Math.min(attempts, 30);
-        if (ms <= 0 || ms > max.toMillis()) {
-            ms = max.toMillis();
-        }
-        long jitter = (long) (ms * 0.2 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
-        return Instant.now().plusMillis(Math.max(1, ms + jitter));
-    }
-
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> p = producer;
-        if (p == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "search-service-alerts");
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-                    producer = new KafkaProducer<>(props);
-                }
-                p = producer;
-            }
-        }
-        return p;
+        return Instant.now().plus(Backoff.delay(attempts, initial, max));
     }
 
     private static Thread daemon(Runnable r, String name) {

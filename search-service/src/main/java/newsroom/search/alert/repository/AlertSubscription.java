@@ -30,6 +30,11 @@ public class AlertSubscription extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Since when matching this subscription fails (null when it works); set and cleared by the matcher. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+    @Column(name = "last_error")
+    public String lastError;
 
     public static List<AlertSubscription> active() {
         return list("active = true order by id");

@@ -26,7 +26,9 @@ import newsroom.events.AlertMatch;
 import newsroom.search.alert.AlertDefinition;
 import newsroom.search.alert.AlertView;
 import newsroom.search.alert.MatchView;
+import newsroom.search.alert.config.AlertConfig;
 import newsroom.search.alert.messaging.AlertStreamRelay;
+import newsroom.search.alert.rest.AlertErrorMappers.StreamFullException;
 import newsroom.search.alert.repository.AlertMatchStore;
 import newsroom.search.alert.service.AlertSubscriptions;
 
@@ -38,16 +40,20 @@ public class AlertResource {
     private final AlertSubscriptions subscriptions;
     private final AlertMatchStore matches;
     private final AlertStreamRelay relay;
+    private final AlertConfig config;
 
-    public AlertResource(AlertSubscriptions subscriptions, AlertMatchStore matches, AlertStreamRelay relay) {
+    public AlertResource(AlertSubscriptions subscriptions, AlertMatchStore matches, AlertStreamRelay relay,
+            AlertConfig config) {
         this.subscriptions = subscriptions;
         this.matches = matches;
         this.relay = relay;
+        this.config = config;
     }
 
     @GET
     @Blocking
-    @Operation(summary = "All subscriptions (saved searches and entity watches)")
+    @Operation(summary = "All subscriptions (saved searches and entity watches), each with failingSince/lastError "
+            + "when Elasticsearch rejects its search")
     public List<AlertView> list() {
         return subscriptions.list();
     }
@@ -104,8 +110,13 @@ public class AlertResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "New matches as server-sent events, live; ?subscription= keeps one subscription's")
+    @APIResponse(responseCode = "503", description = "this instance serves as many streams as it may; see Retry-After")
     public Multi<AlertMatch> stream(@QueryParam("subscription") String subscription) {
-        Multi<AlertMatch> all = relay.stream();
+        Multi<AlertMatch> all = relay.connect();
+        if (all == null) {
+            throw new StreamFullException(config.streamMaxClients(),
+                    Math.max(1, config.streamRetryAfter().toSeconds()));
+        }
         return subscription == null || subscription.isBlank() ? all
                 : all.filter(m -> subscription.equals(m.subscriptionId()));
     }

@@ -99,10 +99,13 @@ public class AlertSubscriptions {
         s.webhookUrl = url;
         s.webhookSecret = secret;
         s.updatedAt = Instant.now();
+        // A new definition gets a fresh start: the next batch marks it failing again if it still fails.
+        s.failingSince = null;
+        s.lastError = null;
     }
 
     static AlertView view(AlertSubscription s) {
         return new AlertView(s.id, s.name, s.q, s.entityList(), s.typeList(), s.sourceList(), s.active, s.webhookUrl,
-                s.webhookSecret != null, s.createdAt, s.updatedAt);
+                s.webhookSecret != null, s.createdAt, s.updatedAt, s.failingSince, s.lastError);
     }
 }

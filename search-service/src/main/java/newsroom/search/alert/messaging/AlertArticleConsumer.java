@@ -1,0 +1,247 @@
+package newsroom.search.alert.messaging;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import newsroom.events.AlertMatch;
+import newsroom.events.EnrichedArticle;
+import newsroom.events.EventJson;
+import newsroom.search.alert.config.AlertConfig;
+import newsroom.search.alert.service.AlertMatcher;
+import newsroom.search.alert.service.SearchableArticles;
+import newsroom.search.messaging.IndexerProgress;
+import newsroom.support.messaging.Backoff;
+
+/**
+ * Alert matching on its own consumer group of {@code news.articles.enriched} ({@code alert-articles}), beside the
+ * indexer instead of inside it: nothing here can stop or slow indexing. A batch is matched once its articles are
+ * searchable (asked with an {@code ids} search, never a forced refresh); each article is matched as soon as it is.
+ *
+ * <p>While Elasticsearch or PostgreSQL is unavailable the batch waits and retries with backoff, unacknowledged, so
+ * the connector pauses the partitions (and commits nothing past it) instead of dead-lettering. An article that does
+ * not become searchable is given up (logged, counted): after a short grace once this instance's indexer has passed its
+ * offset (it was dead-lettered), else after {@code newsroom.alerts.searchable-timeout} of Elasticsearch answering.
+ */
+@ApplicationScoped
+public class AlertArticleConsumer {
+    private static final Logger LOG = Logger.getLogger(AlertArticleConsumer.class);
+    /** How long an article the indexer has passed may take to show up (one refresh, with room). */
+    static final Duration REFRESH_GRACE = Duration.ofSeconds(5);
+
+    private final SearchableArticles searchable;
+    private final AlertMatcher matcher;
+    private final AlertDispatcher dispatcher;
+    private final IndexerProgress indexer;
+    private final AlertConfig config;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Counter givenUp;
+    private final Counter retries;
+    /** When Elasticsearch last became reachable (start-up counts): waiting only counts from then. */
+    private volatile Instant reachableSince = Instant.now();
+    private volatile String lastError;
+    private volatile boolean assigned;
+
+    public AlertArticleConsumer(SearchableArticles searchable, AlertMatcher matcher, AlertDispatcher dispatcher,
+            IndexerProgress indexer, AlertConfig config, MeterRegistry registry) {
+        this.searchable = searchable;
+        this.matcher = matcher;
+        this.dispatcher = dispatcher;
+        this.indexer = indexer;
+        this.config = config;
+        this.givenUp = Counter.builder("newsroom.alerts.articles.not.searchable")
+                .description("Articles never matched because they did not become searchable (dead-lettered)")
+                .register(registry);
+        this.retries = Counter.builder("newsroom.alerts.match.retries")
+                .description("Matching attempts that failed because Elasticsearch or PostgreSQL was unavailable")
+                .register(registry);
+    }
+
+    /** An article of the batch still to match, with where it came from. */
+    private static final class Waiting {
+        final EnrichedArticle article;
+        final TopicPartition partition;
+        final long offset;
+        final Instant timestamp;
+        /** When this instance's indexer was first seen past the article's offset. */
+        Instant passedAt;
+
+        Waiting(EnrichedArticle article, TopicPartition partition, long offset, Instant timestamp) {
+            this.article = article;
+            this.partition = partition;
+            this.offset = offset;
+            this.timestamp = timestamp;
+        }
+    }
+
+    @Incoming("alert-articles")
+    @Blocking
+    public CompletionStage<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
+        Map<String, Waiting> waiting = decode(batch.getRecords());
+        Backoff backoff = new Backoff(config.matchInitialBackoff(), config.matchMaxBackoff());
+        boolean unreachable = false;
+        while (!waiting.isEmpty()) {
+            Set<String> ready = null;
+            try {
+                ready = searchable.among(waiting.keySet());
+                if (unreachable) {
+                    reachableSince = Instant.now(); // waiting for searchability only counts from here
+                    unreachable = false;
+                }
+            } catch (Exception e) {
+                unreachable = true;
+                failed(e);
+            }
+            if (ready != null) {
+                try {
+                    List<EnrichedArticle> now = new ArrayList<>();
+                    for (String id : ready) {
+                        now.add(waiting.get(id).article);
+                    }
+                    if (!now.isEmpty()) {
+                        List<AlertMatch> fresh = matcher.match(now);
+                        if (!fresh.isEmpty()) {
+                            dispatcher.deliverNow(fresh);
+                        }
+                        waiting.keySet().removeAll(ready);
+                        backoff.reset();
+                    }
+                    giveUpOnTheHopeless(waiting);
+                    lastError = null;
+                } catch (Exception e) {
+                    failed(e);
+                }
+            }
+            if (!waiting.isEmpty() && await(backoff.next())) {
+                // Shutting down: leave the batch unacknowledged, it is read again after the restart.
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        return batch.ack();
+    }
+
+    private void failed(Exception e) {
+        lastError = "alert matching waits for Elasticsearch or PostgreSQL, will retry: " + e;
+        retries.increment();
+        LOG.warn(lastError);
+    }
+
+    private void giveUpOnTheHopeless(Map<String, Waiting> waiting) {
+        Instant now = Instant.now();
+        waiting.values().removeIf(w -> {
+            boolean passed = indexer.indexedUpTo(w.partition) > w.offset;
+            if (passed && w.passedAt == null) {
+                w.passedAt = now;
+            }
+            Instant from = w.timestamp.isAfter(reachableSince) ? w.timestamp : reachableSince;
+            boolean hopeless = passed ? w.passedAt.plus(REFRESH_GRACE).isBefore(now)
+                    : from.plus(config.searchableTimeout()).isBefore(now);
+            if (hopeless) {
+                givenUp.increment();
+                LOG.warnf("article %s (%s@%d) did not become searchable (%s): it is not matched against alerts",
+                        w.article.id(), w.partition, w.offset,
+                        passed ? "the indexer passed it, so it was dead-lettered"
+                                : "waited " + config.searchableTimeout());
+            }
+            return hopeless;
+        });
+    }
+
+    /** The articles of the batch by id (a later record of the same article wins); unreadable records are skipped. */
+    private static Map<String, Waiting> decode(List<KafkaRecord<String, byte[]>> records) {
+        Map<String, Waiting> out = new LinkedHashMap<>();
+        for (KafkaRecord<String, byte[]> r : records) {
+            IncomingKafkaRecordMetadata<?, ?> meta = r.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+            if (meta == null || r.getPayload() == null) {
+                continue;
+            }
+            EnrichedArticle a;
+            try {
+                a = EventJson.fromJson(r.getPayload(), EnrichedArticle.class);
+            } catch (RuntimeException e) {
+                // The indexer dead-letters it with the reason; nothing to match.
+                LOG.debugf("skipping an unreadable record at %s-%d@%d: %s", meta.getTopic(), meta.getPartition(),
+                        meta.getOffset(), e);
+                continue;
+            }
+            if (a == null || a.id() == null) {
+                continue;
+            }
+            Instant timestamp = meta.getTimestamp() == null ? Instant.now() : meta.getTimestamp();
+            out.remove(a.id());
+            out.put(a.id(), new Waiting(a, new TopicPartition(meta.getTopic(), meta.getPartition()), meta.getOffset(),
+                    timestamp));
+        }
+        return out;
+    }
+
+    /** @return true when the service is stopping */
+    private boolean await(Duration delay) {
+        try {
+            return stopping.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping.countDown();
+    }
+
+    /** Null while matching works, else why it is waiting. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** True once partitions are assigned and positioned: every article published from then on is matched. */
+    public boolean isAssigned() {
+        return assigned;
+    }
+
+    void assigned(boolean assigned) {
+        this.assigned = assigned; // through a method: the listener holds a client proxy, not this instance
+    }
+
+    /** Resolves the start positions at assignment (auto.offset.reset=latest would otherwise wait for a fetch). */
+    @ApplicationScoped
+    @Identifier("alert-articles-rebalance")
+    static class Positions implements KafkaConsumerRebalanceListener {
+        private final AlertArticleConsumer matcher;
+
+        Positions(AlertArticleConsumer matcher) {
+            this.matcher = matcher;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            partitions.forEach(consumer::position);
+            matcher.assigned(!partitions.isEmpty() || !consumer.assignment().isEmpty());
+        }
+    }
+}
