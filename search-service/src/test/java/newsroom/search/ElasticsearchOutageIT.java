@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -28,16 +29,20 @@ import newsroom.stack.testing.LocalStackTestResource;
 
 /**
  * Elasticsearch becomes unreachable for this service (a proxy in between is cut) for longer than a minute: the indexer
- * backs off and retries, commits nothing, skips nothing, dead-letters nothing, the channel does not fail and the
- * service stays live, and the article is indexed once Elasticsearch is back.
+ * backs off and retries, commits nothing, skips nothing, dead-letters nothing, the connector's channel does not fail,
+ * the indexer's liveness reports the stall once records have waited past the (shortened) stall timeout, and the
+ * article is indexed, and the service live again, once Elasticsearch is back.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 @TestProfile(ElasticsearchOutageIT.BehindProxy.class)
 class ElasticsearchOutageIT {
+    static final String ALIAS = "outage-test-articles";
+    static final String INDEX = ALIAS + "-v1";
     static final String DEAD_LETTERS = "news.articles.enriched.dlq.outage-test";
     /** Longer than the throttled commit strategy's default unprocessed-record age (60 s), which must not apply. */
     static final Duration OUTAGE = Duration.ofSeconds(65);
+    static final String CONNECTOR_LIVENESS = "SmallRye Reactive Messaging - liveness check";
     static ToggleableProxy proxy;
     static String realElasticsearch;
 
@@ -48,8 +53,12 @@ class ElasticsearchOutageIT {
         @Override
         public Map<String, String> getConfigOverrides() {
             // Its own group: this instance must not share partitions with other test instances.
-            return Map.of("newsroom.search.indexer.group-id", "search-service-outage-test",
+            // An index of its own: other search-service instances on the shared stack (other test runs) read the same
+            // topic and would index the article into the shared index while this instance cannot.
+            return Map.of("newsroom.search.index.alias", ALIAS, "newsroom.search.index.name", INDEX,
+                    "newsroom.search.indexer.group-id", "search-service-outage-test",
                     "newsroom.search.indexer.max-backoff", "1s",
+                    "newsroom.search.indexer.stall-timeout", "30s",
                     // Its own dead-letter topic: this group replays the topic once, with other tests' poison records.
                     "mp.messaging.outgoing.enriched-articles-dlq.topic", DEAD_LETTERS);
         }
@@ -98,11 +107,17 @@ class ElasticsearchOutageIT {
             await("the indexer retries").atMost(Duration.ofSeconds(30)).until(() -> retries() > retriesBefore + 1);
             assertThat(countInRealElasticsearch(id)).isZero();
             given().when().get("/q/health/ready").then().statusCode(503);
-            // The whole outage: still not indexed, still live (the channel did not fail), nothing dead-lettered.
+            // The whole outage: still not indexed and the channel never failed; the indexer's
+            // own liveness turns DOWN once the article has waited past the stall timeout.
+            AtomicBoolean stallReported = new AtomicBoolean();
             await("a long outage").during(OUTAGE).atMost(OUTAGE.plusSeconds(30)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> countInRealElasticsearch(id) == 0
-                            && given().get("/q/health/live").statusCode() == 200
-                            && kafka.deadLetters(DEAD_LETTERS, id).isEmpty());
+                    .until(() -> {
+                        if ("DOWN".equals(liveness("indexer"))) {
+                            stallReported.set(true);
+                        }
+                        return countInRealElasticsearch(id) == 0 && "UP".equals(liveness(CONNECTOR_LIVENESS));
+                    });
+            assertThat(stallReported).as("the indexer's liveness reported the stall").isTrue();
         } finally {
             proxy.up();
         }
@@ -110,9 +125,16 @@ class ElasticsearchOutageIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("source", source).get("/api/search")
                 .jsonPath().getInt("total") == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/live").statusCode() == 200);
         try (EnrichedArticles kafka = new EnrichedArticles(bootstrap)) {
             assertThat(kafka.deadLetters(DEAD_LETTERS, id)).isEmpty();
         }
+    }
+
+    /** The status of one liveness check, whatever the overall status. */
+    private static String liveness(String check) {
+        return given().get("/q/health/live").jsonPath()
+                .getString("checks.find { it.name == '" + check + "' }.status");
     }
 
     private static double retries() {
@@ -123,7 +145,7 @@ class ElasticsearchOutageIT {
 
     private static long countInRealElasticsearch(String id) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(realElasticsearch + "/articles-v2/_count?q=id:" + id)).build(),
+                URI.create(realElasticsearch + "/" + INDEX + "/_count?q=id:" + id)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return 0;

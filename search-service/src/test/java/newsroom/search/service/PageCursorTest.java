@@ -30,6 +30,14 @@ class PageCursorTest {
     }
 
     @Test
+    void carriesHowManyHitsThePagesBeforeServed() {
+        PageCursor cursor = new PageCursor(List.of(FieldValue.of("a-9")), PageCursor.fingerprint(query), "pit-2", 40);
+        assertThat(PageCursor.decode(cursor.encode(), query).served()).isEqualTo(40);
+        PageCursor older = new PageCursor(List.of(FieldValue.of("a-9")), PageCursor.fingerprint(query), null);
+        assertThat(PageCursor.decode(older.encode(), query).served()).isZero();
+    }
+
+    @Test
     void aCursorOfAnotherSearchOrGarbageIsABadRequest() {
         String cursor = new PageCursor(List.of(FieldValue.of("x")), PageCursor.fingerprint(query), null).encode();
         ArticleQuery other = ArticleQuery.parse("bukele", List.of(), null, null, null, null, null, "10", null);
