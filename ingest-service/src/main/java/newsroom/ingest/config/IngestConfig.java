@@ -130,8 +130,15 @@ public interface IngestConfig {
         boolean enabled();
     }
 
-    /** Single-request body limits below the HTTP layer's (which is the batch endpoint's limit). */
+    /** Request limits per endpoint, all below the HTTP layer's {@code quarkus.http.limits.max-body-size}. */
     interface Requests {
+        /**
+         * Largest request to the batch endpoint, counted while it is read. The HTTP layer's limit sits just above it:
+         * when the HTTP layer trips first it answers an empty 413 itself, so this one must trip first.
+         */
+        @WithDefault("32M")
+        io.quarkus.runtime.configuration.MemorySize maxBatchRequest();
+
         /**
          * Largest request to {@code POST /api/articles}, in bytes, counted while it is read: room for a body at the
          * article limit even when JSON escaping doubles it, plus the other fields.

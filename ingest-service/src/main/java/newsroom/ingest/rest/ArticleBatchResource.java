@@ -47,7 +47,7 @@ public class ArticleBatchResource {
             + "One result per element, by index: accepted, duplicate (+ duplicateOf) or rejected (+ reasons).")
     public BatchResult submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) throws IOException {
         int max = config.limits().maxBatchItems();
-        InputStream limited = new LimitedInputStream(body, sizeGuard.maxBodyBytes());
+        InputStream limited = new LimitedInputStream(body, sizeGuard.batchLimit());
         boolean json = contentType == null || contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON);
         List<BatchItem> items = json ? reader.readJsonArray(limited, max) : reader.readNdjson(limited, max);
         return BatchResult.of(intake.submitAll(items, null));

@@ -18,18 +18,21 @@ import newsroom.ingest.config.IngestConfig;
  * are counted while they are read ({@link LimitedInputStream}) by the endpoints that read them as a stream.
  *
  * <p>Limits: {@code POST /api/articles} {@code newsroom.ingest.requests.max-article-request}; {@code /api/feeds}
- * {@code newsroom.ingest.requests.max-feed-request}; everything else (the batch endpoint) the HTTP layer's
- * {@code quarkus.http.limits.max-body-size}.
+ * {@code newsroom.ingest.requests.max-feed-request}; the batch endpoint {@code max-batch-request}; anything else the
+ * HTTP layer's {@code quarkus.http.limits.max-body-size}, which sits just above the batch limit (when it trips first,
+ * it answers an empty 413 itself).
  */
 @ApplicationScoped
 public class RequestSizeGuard {
     private final long maxBodyBytes;
+    private final long batchLimit;
     private final long articleLimit;
     private final long feedLimit;
 
     public RequestSizeGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
             IngestConfig config) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.batchLimit = Math.min(maxBodyBytes, config.requests().maxBatchRequest().asLongValue());
         this.articleLimit = Math.min(maxBodyBytes, config.requests().maxArticleRequest().asLongValue());
         this.feedLimit = Math.min(maxBodyBytes, config.requests().maxFeedRequest().asLongValue());
     }
@@ -61,15 +64,23 @@ public class RequestSizeGuard {
         if (HttpMethod.POST.equals(method) && p.equals("/api/articles")) {
             return articleLimit;
         }
+        if (p.equals("/api/articles/batch")) {
+            return batchLimit;
+        }
         if (p.equals("/api/feeds") || p.startsWith("/api/feeds/")) {
             return feedLimit;
         }
         return maxBodyBytes;
     }
 
-    /** The largest request any endpoint takes (the batch endpoint's). */
+    /** The HTTP layer's limit: a backstop above every endpoint's own. */
     public long maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /** The largest request the batch endpoint takes. */
+    public long batchLimit() {
+        return batchLimit;
     }
 
     /** The largest request {@code POST /api/articles} takes. */
