@@ -61,11 +61,18 @@ public interface NlpConfig {
         int workers();
 
         /**
-         * Extraction time per article; past it the article goes to the dead-letter topic. Far below the connector's
-         * {@code throttled.unprocessed-record-max-age.ms} (300 s), so the channel is never failed by a slow article.
+         * CPU time of extraction per article; past it the article goes to the dead-letter topic. CPU time, so a busy
+         * machine does not dead-letter ordinary articles: what is refused is a text that costs too much work.
          */
         @WithDefault("20s")
         Duration extractionBudget();
+
+        /**
+         * Wall-clock limit of one extraction, the budget's backstop. Far below the connector's
+         * {@code throttled.unprocessed-record-max-age.ms} (300 s), so the channel is never failed by a slow article.
+         */
+        @WithDefault("120s")
+        Duration extractionWallLimit();
 
         /** Liveness turns DOWN when records wait (lag or in flight) and none was started or finished for this long. */
         @WithDefault("120s")

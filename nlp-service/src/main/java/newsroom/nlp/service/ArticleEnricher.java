@@ -32,6 +32,7 @@ public class ArticleEnricher {
     private final KnowledgeBase knowledgeBase;
     private final Timer timer;
     private final Duration budget;
+    private final Duration wallLimit;
     private final MentionCap mentionCap;
     private volatile boolean stopping;
 
@@ -42,6 +43,7 @@ public class ArticleEnricher {
         this.timer = Timer.builder("newsroom.nlp.extraction").description("Time to extract the entities of one article")
                 .register(registry);
         this.budget = config.consumer().extractionBudget();
+        this.wallLimit = config.consumer().extractionWallLimit();
         this.mentionCap = new MentionCap(config.consumer().maxMentionsPerEntity(),
                 config.consumer().maxMentionsPerArticle());
     }
@@ -57,13 +59,14 @@ public class ArticleEnricher {
     }
 
     /**
-     * @throws Deadline.Exceeded past the extraction budget ("extraction exceeded 20 s")
+     * @throws Deadline.Exceeded past the extraction budget ("extraction exceeded 20 s" of CPU time) or its
+     *         wall-clock limit
      * @throws Deadline.Cancelled when the service stops meanwhile
      */
     public EnrichedArticle enrich(RawArticle raw) {
         awaitKnowledgeBase();
         long t0 = System.nanoTime();
-        Extraction extraction = extract(raw.title(), raw.body(), Deadline.in(budget, () -> stopping));
+        Extraction extraction = extract(raw.title(), raw.body(), Deadline.in(budget, wallLimit, () -> stopping));
         long tookNanos = System.nanoTime() - t0;
         String language = extraction.language() != null ? extraction.language() : raw.language();
         return EnrichedArticle.of(raw, language, mentionCap.apply(extraction.entities()),

@@ -21,15 +21,23 @@ class DeadlineTest {
 
     @Test
     void aSpentBudgetStopsTheExtractionWithTheBudgetInTheMessage() {
-        assertThatThrownBy(() -> EXTRACTOR.extract("t", "Nayib Bukele spoke.", Deadline.in(Duration.ZERO)))
+        assertThatThrownBy(() -> EXTRACTOR.extract("t", "Nayib Bukele spoke.",
+                Deadline.in(Duration.ZERO, Duration.ofHours(1), () -> false)))
                 .isInstanceOf(Deadline.Exceeded.class).hasMessage("extraction exceeded 0 s");
     }
 
     @Test
+    void theWallClockLimitBacksUpTheCpuBudget() {
+        assertThatThrownBy(() -> EXTRACTOR.extract("t", "Nayib Bukele spoke.",
+                Deadline.in(Duration.ofHours(1), Duration.ZERO, () -> false)))
+                .isInstanceOf(Deadline.Exceeded.class).hasMessage("extraction exceeded 0 s of wall-clock time");
+    }
+
+    @Test
     void aBudgetPassingMidwayStopsALongTextBeforeItIsDone() {
-        String body = longText(); // 2 MB: normalising and scanning it alone takes far longer than 20 ms
+        String body = longText(); // 2 MB: normalising and scanning it alone takes far more than 20 ms of CPU
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThatThrownBy(
-                () -> EXTRACTOR.extract("t", body, Deadline.in(Duration.ofMillis(20))))
+                () -> EXTRACTOR.extract("t", body, Deadline.in(Duration.ofMillis(20), Duration.ofHours(1), () -> false)))
                 .isInstanceOf(Deadline.Exceeded.class).hasMessage("extraction exceeded 20 ms"));
     }
 
