@@ -133,6 +133,125 @@ class BadInputTest {
                 .contentType("application/json").body("details[0]", org.hamcrest.Matchers.startsWith("url"));
     }
 
+    @jakarta.inject.Inject
+    newsroom.ingest.rest.RequestSizeGuard limits;
+
+    /**
+     * Each endpoint's own request limit, one byte over it: a JSON 413 naming the limit, on the declared length alone
+     * (only the headers and the start of the body are sent), and for the endpoints that read a stream also when the
+     * request has no declared length (chunked) and is counted while read. The connection is answered, not reset.
+     */
+    @Test
+    void eachEndpointAnswers413JsonOneByteOverItsOwnLimit() {
+        record Limit(String path, String contentType, long limit) {
+        }
+        List<Limit> endpoints = List.of(new Limit("/api/articles", "application/json", limits.articleLimit()),
+                new Limit("/api/feeds", "application/json", limits.feedLimit()),
+                new Limit("/api/articles/batch", "application/x-ndjson", limits.batchLimit()));
+        assertThat(limits.articleLimit()).isLessThan(limits.batchLimit());
+        assertThat(limits.batchLimit()).isLessThan(limits.maxBodyBytes());
+        assertThat(limits.feedLimit()).isLessThan(limits.articleLimit());
+        List<String> failures = new ArrayList<>();
+        for (Limit endpoint : endpoints) {
+            URI uri = articlesUri.resolve(endpoint.path());
+            Answer declared = declaredLength(uri, endpoint.contentType(), endpoint.limit() + 1);
+            String problem = problemWith(new BadRequest(endpoint.path(), endpoint.contentType(), new byte[0], 413, "request"),
+                    declared);
+            if (problem == null && !declared.body().contains("limit of " + endpoint.limit() + " bytes")) {
+                problem = "does not name the limit: " + declared.body();
+            }
+            if (problem != null) {
+                failures.add(endpoint.path() + " declared " + (endpoint.limit() + 1) + ": " + problem);
+            }
+        }
+        for (Limit endpoint : List.of(endpoints.get(0), endpoints.get(2))) {
+            byte[] body = oneOverLimit(endpoint.contentType(), endpoint.limit());
+            Answer streamed = chunked(articlesUri.resolve(endpoint.path()), endpoint.contentType(), body);
+            String problem = problemWith(new BadRequest(endpoint.path(), endpoint.contentType(), body, 413, "request"), streamed);
+            if (problem != null) {
+                failures.add(endpoint.path() + " chunked " + body.length + ": " + problem);
+            }
+        }
+        assertThat(failures).isEmpty();
+        assertNothingStored();
+        aValidArticleAfterTheCorpusIsStillAccepted();
+    }
+
+    /** A request body of exactly {@code limit + 1} bytes that is otherwise a valid article (or NDJSON line). */
+    private byte[] oneOverLimit(String contentType, long limit) {
+        String head = "{\"title\": \"" + marker + "\", \"body\": \"";
+        String tail = "\"}" + (contentType.contains("ndjson") ? "\n" : "");
+        StringBuilder json = new StringBuilder(head);
+        json.append("word ".repeat((int) ((limit + 1 - head.length() - tail.length()) / 5)));
+        while (json.length() + tail.length() < limit + 1) {
+            json.append('x');
+        }
+        return json.append(tail).toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Declares {@code length} bytes but sends only the headers and 64 KiB: a refusal must come on the headers. */
+    static Answer declaredLength(URI uri, String contentType, long length) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[(int) Math.min(length, 64 * 1024)]);
+            out.flush();
+            return readAnswer(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends the body in 64 KiB chunks without a declared length, then reads the answer. */
+    static Answer chunked(URI uri, String contentType, byte[] body) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: " + contentType + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int from = 0; from < body.length; from += 64 * 1024) {
+                int n = Math.min(64 * 1024, body.length - from);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, from, n);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return readAnswer(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer readAnswer(Socket socket) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        String statusLine = in.readLine();
+        String contentType = null;
+        int length = 0;
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-type:")) {
+                contentType = line.substring(13).strip();
+            } else if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(body, read, length - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return new Answer(Integer.parseInt(statusLine.split(" ")[1]), contentType, new String(body, 0, read));
+    }
+
     record Answer(int status, String contentType, String body) {
     }
 
