@@ -96,8 +96,17 @@ public class ArticleSearch {
         if (after != null) {
             request.searchAfter(after.after());
         }
-        if (after != null && after.pit() != null) {
-            request.pit(p -> p.id(after.pit()).keepAlive(k -> k.time(PIT_KEEP_ALIVE)));
+        // Relevance pages all read one point in time, the first page included: scores computed before it was opened
+        // (while other articles arrive) would not line up with search_after on the later pages.
+        String pit = after != null ? after.pit() : null;
+        boolean openedHere = false;
+        if (after == null && query.sort() == ArticleQuery.Sort.RELEVANCE && query.size() > 0) {
+            pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(k -> k.time(PIT_KEEP_ALIVE))).id();
+            openedHere = true;
+        }
+        if (pit != null) {
+            String id = pit;
+            request.pit(p -> p.id(id).keepAlive(k -> k.time(PIT_KEEP_ALIVE)));
         } else {
             request.index(index.alias());
         }
@@ -108,10 +117,21 @@ public class ArticleSearch {
         try {
             response = client.search(request.build(), ArticleDocument.class);
         } catch (ElasticsearchException e) {
+            if (openedHere) {
+                closePointInTime(pit);
+            }
             if (after != null && after.pit() != null && e.status() == 404) {
                 throw new InvalidQueryException(List.of("cursor: expired; start again without it"));
             }
             throw e;
+        } catch (IOException | RuntimeException e) {
+            if (openedHere) {
+                closePointInTime(pit);
+            }
+            throw e;
+        }
+        if (response.pitId() != null) {
+            pit = response.pitId();
         }
 
         List<SearchResult.Hit> hits = new ArrayList<>();
@@ -129,15 +149,9 @@ public class ArticleSearch {
         String next = null;
         long served = (after == null ? 0 : after.served()) + hits.size();
         if (lastSort != null && hits.size() == query.size() && total > served) {
-            String pit = null;
-            if (query.sort() == ArticleQuery.Sort.RELEVANCE) {
-                pit = response.pitId() != null ? response.pitId()
-                        : client.openPointInTime(o -> o.index(index.alias()).keepAlive(k -> k.time(PIT_KEEP_ALIVE))).id();
-            }
             next = new PageCursor(lastSort, PageCursor.fingerprint(query), pit, served).encode();
-        }
-        if (next == null && after != null && after.pit() != null) {
-            closePointInTime(response.pitId() != null ? response.pitId() : after.pit());
+        } else if (pit != null) {
+            closePointInTime(pit); // the last page (or the only one) was served
         }
         SearchResult.Facets facets = query.facets() ? facets(response.aggregations(), query) : null;
         return new SearchResult(total, hits, facets, next);
