@@ -270,10 +270,11 @@ public final class OutboxRelay {
     /** Counts and the newest parked row's reason, for gauges and readiness. */
     public OutboxState state() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] counts = (Object[]) em.createNativeQuery("select count(*) filter (where sent_at is null and parked_at is null),"
-                    + " count(*) filter (where parked_at is not null) from " + table.table()
-                    + " where sent_at is null").getSingleResult();
-            long parkedRows = ((Number) counts[1]).longValue();
+            // each count matches a partial index of the migrations: no scan of the sent rows
+            long waiting = ((Number) em.createNativeQuery("select count(*) from " + table.table()
+                    + " where sent_at is null and parked_at is null").getSingleResult()).longValue();
+            long parkedRows = ((Number) em.createNativeQuery("select count(*) from " + table.table()
+                    + " where parked_at is not null and sent_at is null").getSingleResult()).longValue();
             String newest = null;
             if (parkedRows > 0) {
                 @SuppressWarnings("unchecked")
@@ -283,7 +284,7 @@ public final class OutboxRelay {
                 newest = reasons.isEmpty() ? null : (String) reasons.get(0);
             }
             parked.set(parkedRows);
-            return new OutboxState(((Number) counts[0]).longValue(), parkedRows, newest);
+            return new OutboxState(waiting, parkedRows, newest);
         });
     }
 
