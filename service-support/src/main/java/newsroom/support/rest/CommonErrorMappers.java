@@ -58,7 +58,9 @@ public class CommonErrorMappers {
         if (e.getLocation() != null) {
             problem += " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         }
-        String error = e instanceof JsonMappingException ? "wrong type or shape" : "malformed JSON";
+        // Jackson reports input cut off inside a value as a mapping problem; it is malformed JSON all the same
+        boolean truncated = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input");
+        String error = e instanceof JsonMappingException && !truncated ? "wrong type or shape" : "malformed JSON";
         return ErrorResponses.refusal(400,
                 ErrorBody.of(error, (where == null ? "request: " : where + ": ") + ErrorResponses.firstLine(problem)));
     }
