@@ -28,7 +28,7 @@ class SharedErrorMappersIT {
     void malformedJsonIsA400() {
         given().contentType(ContentType.JSON).body("{\"body\": \"unterminated").post("/api/extract").then()
                 .statusCode(400).contentType(ContentType.JSON).body("error", equalTo("malformed JSON"))
-                .body("details[0]", startsWith("request: "));
+                .body("details[0]", startsWith("body: ")); // names the field where the input broke off
     }
 
     @Test
