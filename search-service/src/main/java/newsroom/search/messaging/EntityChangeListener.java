@@ -24,21 +24,21 @@ public class EntityChangeListener {
         this.merges = merges;
     }
 
-    /** An unreadable change is logged and skipped: the next ones must still apply. */
+    /**
+     * An unreadable change throws: the channel's dead-letter strategy copies it to {@code news.entities.changes.dlq}
+     * with the reason and goes on with the next. Each instance group reads the log from its start, so an instance
+     * started later dead-letters the same record again; the {@code dead-letter-topic}/{@code -partition}/{@code -offset} headers
+     * name the one original.
+     */
     @Incoming("entity-changes")
     public void apply(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            return;
+            return; // a tombstone: compaction's delete marker, nothing to apply
         }
-        try {
-            EntityChange change = EventJson.fromJson(record.value(), EntityChange.class);
-            if (change.kind() == EntityChange.Kind.MERGED) {
-                merges.merged(change.entityId(), change.mergedInto());
-                LOG.debugf("entity %s merged into %s", change.entityId(), change.mergedInto());
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("skipping unreadable entity change at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+        EntityChange change = EventJson.fromJson(record.value(), EntityChange.class);
+        if (change.kind() == EntityChange.Kind.MERGED) {
+            merges.merged(change.entityId(), change.mergedInto());
+            LOG.debugf("entity %s merged into %s", change.entityId(), change.mergedInto());
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +26,6 @@ import newsroom.search.alert.config.AlertConfig;
  */
 @ApplicationScoped
 public class AlertStreamRelay {
-    private static final Logger LOG = Logger.getLogger(AlertStreamRelay.class);
-
     private final AlertConfig config;
     private final BroadcastProcessor<AlertMatch> broadcast = BroadcastProcessor.create();
     private final AtomicInteger clients = new AtomicInteger();
@@ -40,13 +37,10 @@ public class AlertStreamRelay {
                 .description("Server-sent-event clients connected to this instance").register(registry);
     }
 
+    /** An unreadable record throws: the channel dead-letters it to {@code news.alerts.dlq} with the reason. */
     @Incoming("alert-stream")
     public void relay(byte[] value) {
-        try {
-            broadcast.onNext(EventJson.fromJson(value, AlertMatch.class));
-        } catch (RuntimeException e) {
-            LOG.warn("unreadable alert on news.alerts: " + e);
-        }
+        broadcast.onNext(EventJson.fromJson(value, AlertMatch.class));
     }
 
     /**
