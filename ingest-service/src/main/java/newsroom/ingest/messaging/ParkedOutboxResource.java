@@ -1,5 +1,8 @@
 package newsroom.ingest.messaging;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -24,6 +27,7 @@ import newsroom.support.messaging.OutboxRelay.OutboxState;
 @Path("/api/outbox/parked")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Role.ADMIN_NAME)
 public class ParkedOutboxResource {
     private final OutboxRelay relay;
 

@@ -1,5 +1,8 @@
 package newsroom.ingest.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -24,6 +27,7 @@ import newsroom.ingest.service.ArticleIntake;
 @Path("/api/articles/batch")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Role.INGESTER_NAME)
 public class ArticleBatchResource {
     static final String NDJSON = "application/x-ndjson";
 

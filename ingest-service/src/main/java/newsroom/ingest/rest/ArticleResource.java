@@ -1,5 +1,8 @@
 package newsroom.ingest.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -36,6 +39,7 @@ import newsroom.ingest.service.ArticleRegistry;
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Role.INGESTER_NAME)
 public class ArticleResource {
     private static final int MAX_PAGE = 1000;
 
@@ -65,6 +69,7 @@ public class ArticleResource {
         return Response.accepted(outcome).build();
     }
 
+    @RolesAllowed(Role.READER_NAME)
     @GET
     @Path("/{id}")
     @Operation(summary = "The registry record of one article")
@@ -73,6 +78,7 @@ public class ArticleResource {
                 .orElseThrow(() -> new NotFoundException("no article with id " + id));
     }
 
+    @RolesAllowed(Role.READER_NAME)
     @GET
     @Operation(summary = "Articles by time received, oldest first", description = "since: ISO-8601 instant (inclusive); limit: 1..1000")
     public List<ArticleSummary> list(@QueryParam("since") String since, @QueryParam("limit") @DefaultValue("100") int limit) {

@@ -1,5 +1,8 @@
 package newsroom.ingest.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +44,7 @@ import newsroom.support.rest.ErrorResponses;
 @Path("/api/feeds")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Role.INGESTER_NAME)
 public class FeedResource {
     private final FeedPoller poller;
     private final FeedAddressGuard guard;

@@ -1,5 +1,8 @@
 package newsroom.nlp.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +44,7 @@ import newsroom.support.text.EntityIds;
  */
 @Path("/api/entities")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.CURATOR_NAME)
 public class EntityResource {
 
     private final KnowledgeBaseRepository repository;
@@ -81,6 +85,7 @@ public class EntityResource {
     public record ImportReport(int created, int updated, List<ImportFailure> failed) {
     }
 
+    @RolesAllowed(Role.READER_NAME)
     @GET
     @Operation(summary = "List entities, optionally by name/alias prefix and type")
     public List<KbEntry> list(@QueryParam("prefix") String prefix, @QueryParam("type") EntityType type,
@@ -89,6 +94,7 @@ public class EntityResource {
         return repository.list(prefix, type, limit, offset);
     }
 
+    @RolesAllowed(Role.READER_NAME)
     @GET
     @Path("/{id}")
     @Operation(summary = "One entity; an id merged away answers with the survivor")

@@ -1,5 +1,8 @@
 package newsroom.nlp.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import jakarta.validation.Valid;
@@ -20,6 +23,7 @@ import newsroom.support.rest.ErrorBody;
 @Path("/api/extract")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.INGESTER_NAME)
 public class ExtractResource {
 
     private final ArticleEnricher enricher;

@@ -1,5 +1,8 @@
 package newsroom.search.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,7 @@ import newsroom.search.service.EntityCatalog;
 @Path("/api/entities")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Role.READER_NAME)
 public class EntityResource {
 
     private final EntityCatalog catalog;

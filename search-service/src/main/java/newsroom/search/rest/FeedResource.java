@@ -1,5 +1,8 @@
 package newsroom.search.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,7 @@ import newsroom.search.service.PageCursor;
 
 @Path("/feeds")
 @Blocking
+@RolesAllowed(Role.READER_NAME)
 public class FeedResource {
     static final String ATOM_TYPE = "application/atom+xml;charset=UTF-8";
     static final String FEED_SIZE = "50";

@@ -1,5 +1,8 @@
 package newsroom.search.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.io.IOException;
 import java.util.List;
 
@@ -20,6 +23,7 @@ import newsroom.search.service.ArticleSearch;
 @Path("/api/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(Role.READER_NAME)
 public class SearchResource {
 
     private final ArticleSearch search;

@@ -1,5 +1,8 @@
 package newsroom.search.alert.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +27,7 @@ import newsroom.search.alert.repository.AlertMatchStore;
 /** An Atom 1.0 feed of a subscription's newest matches (each match is an entry, id = the match id). */
 @Path("/feeds/alerts")
 @Blocking
+@RolesAllowed(Role.READER_NAME)
 public class AlertFeedResource {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final int SIZE = 50;

@@ -1,5 +1,8 @@
 package newsroom.search.alert.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import newsroom.support.access.Role;
+
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +37,7 @@ import newsroom.search.alert.service.AlertSubscriptions;
 
 @Path("/api/alerts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READER_NAME)
 public class AlertResource {
     static final int MAX_MATCHES = 500;
 
