@@ -32,6 +32,41 @@ class EventJsonTest {
     }
 
     @Test
+    void anUnmergeRoundTripsWithItsRevision() {
+        var unmerged = new EntityChange(EntityChange.SCHEMA_VERSION, EntityChange.Kind.UNMERGED, "facility:cecot", null,
+                "CECOT", EntityType.FACILITY, List.of("Terrorism Confinement Center"),
+                Instant.parse("2025-04-01T10:00:00Z"), 42L);
+
+        String json = EventJson.toJson(unmerged);
+
+        assertThat(json).contains("\"kind\":\"UNMERGED\"").contains("\"revision\":42");
+        assertThat(EventJson.fromJson(json, EntityChange.class)).isEqualTo(unmerged);
+    }
+
+    @Test
+    void aChangeWithoutRevisionOmitsItAndReadsAsNull() {
+        var created = new EntityChange(EntityChange.SCHEMA_VERSION, EntityChange.Kind.CREATED, "person:x", null, "X",
+                EntityType.PERSON, List.of(), Instant.parse("2025-04-01T10:00:00Z"));
+
+        String json = EventJson.toJson(created);
+
+        assertThat(json).doesNotContain("revision");
+        assertThat(EventJson.fromJson(json, EntityChange.class).revision()).isNull();
+    }
+
+    @Test
+    void aKindFromANewerProducerReadsAsUnknown() {
+        String json = "{\"schemaVersion\":1,\"kind\":\"SPLIT_LATER\",\"entityId\":\"person:x\",\"name\":\"X\","
+                + "\"type\":\"PERSON\",\"at\":\"2025-04-01T10:00:00Z\",\"revision\":7}";
+
+        EntityChange change = EventJson.fromJson(json, EntityChange.class);
+
+        assertThat(change.kind()).isEqualTo(EntityChange.Kind.UNKNOWN);
+        assertThat(change.entityId()).isEqualTo("person:x");
+        assertThat(change.revision()).isEqualTo(7L);
+    }
+
+    @Test
     void offsetsReferToTitleBlankLineBody() {
         assertThat(raw.text()).isEqualTo("Title\n\nBody text.");
         assertThat(raw.text().substring(7, 11)).isEqualTo("Body");
