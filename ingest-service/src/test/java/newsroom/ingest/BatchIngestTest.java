@@ -123,6 +123,7 @@ class BatchIngestTest {
         try {
             overArray = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
                     java.net.http.HttpRequest.newBuilder(batchUri).header("Content-Type", "application/json")
+                            .header("X-Api-Key", newsroom.support.access.testing.TestKeys.ADMIN)
                             .timeout(Duration.ofSeconds(60))
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(array)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -26,6 +26,19 @@ public interface AccessConfig {
 
     RateLimit rateLimit();
 
+    /** OIDC bearer tokens beside the keys; the server settings are Quarkus' own ({@code quarkus.oidc.*}). */
+    Oidc oidc();
+
+    interface Oidc {
+        /** Off unless a deployment has an identity provider (drives {@code quarkus.oidc.tenant-enabled}). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The token claim holding the roles (drives {@code quarkus.oidc.roles.role-claim-path}). */
+        @WithDefault("roles")
+        String roleClaim();
+    }
+
     interface RateLimit {
         /** Off in the nlp-service (the design asks it of ingest and search only). */
         @WithDefault("true")
