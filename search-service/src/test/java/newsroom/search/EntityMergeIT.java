@@ -25,7 +25,10 @@ import newsroom.events.Topics;
 import newsroom.search.EnrichedArticles.Ent;
 import newsroom.stack.testing.LocalStackTestResource;
 
-/** A knowledge-base merge published by the nlp-service: the survivor's search finds articles indexed under either id. */
+/**
+ * A knowledge-base merge published by the nlp-service: the survivor's search finds articles indexed under either id;
+ * an un-merge gives the absorbed id its own articles back.
+ */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 class EntityMergeIT {
@@ -61,6 +64,65 @@ class EntityMergeIT {
         // The absorbed id now means the survivor too.
         assertThat(SearchIndexingIT.search(Map.of("source", source, "entity", absorbed)).getList("hits.id", String.class))
                 .containsExactlyInAnyOrder(before, after);
+    }
+
+    @Test
+    void anUnmergeBringsBackSearchOnTheAbsorbedIdAndAnOlderMergeRelayedLateCannotUndoIt() {
+        String source = "unmerge-" + unique();
+        String survivor = "organization:harbour-authority-" + unique();
+        String absorbed = "organization:port-board-" + unique();
+        String barrierSurvivor = "location:north-quay-" + unique();
+        String barrierAbsorbed = "location:old-north-pier-" + unique();
+        String survivorArticle = "a-" + unique();
+        String absorbedArticle = "a-" + unique();
+        String barrierArticle = "a-" + unique();
+        try (EnrichedArticles kafka = new EnrichedArticles(bootstrap)) {
+            kafka.send(article(absorbedArticle, source, Instant.parse("2025-05-02T08:00:00Z"), "Dredging contract signed",
+                    "The Port Board signed the dredging contract.",
+                    new Ent(absorbed, "Port Board", EntityType.ORGANIZATION, 0.8, "Port Board")));
+            kafka.send(article(survivorArticle, source, Instant.parse("2025-05-03T08:00:00Z"), "Harbour fees rise",
+                    "The Harbour Authority raised its fees.",
+                    new Ent(survivor, "Harbour Authority", EntityType.ORGANIZATION, 0.8, "Harbour Authority")));
+            kafka.send(article(barrierArticle, source, Instant.parse("2025-05-04T08:00:00Z"), "Pier closed for repairs",
+                    "The Old North Pier is closed until spring.",
+                    new Ent(barrierAbsorbed, "Old North Pier", EntityType.LOCATION, 0.8, "Old North Pier")));
+            await().atMost(SearchIndexingIT.SEARCHABLE)
+                    .until(() -> SearchIndexingIT.search(Map.of("source", source)).getInt("total") == 3);
+        }
+        EntityChange merge = change(EntityChange.Kind.MERGED, absorbed, survivor, 1L);
+        publish(merge);
+        await("the merge reaches search").atMost(SearchIndexingIT.SEARCHABLE).untilAsserted(() -> assertThat(
+                hits(source, survivor)).containsExactlyInAnyOrder(survivorArticle, absorbedArticle));
+
+        // The un-merge, then the same merge again as a relay could deliver it late, then an unrelated merge as a
+        // barrier: one partition, so once the barrier shows, the two records before it were applied.
+        publish(change(EntityChange.Kind.UNMERGED, absorbed, null, 2L), merge,
+                change(EntityChange.Kind.MERGED, barrierAbsorbed, barrierSurvivor, 3L));
+        await("the barrier reaches search").atMost(SearchIndexingIT.SEARCHABLE).untilAsserted(() -> assertThat(
+                hits(source, barrierSurvivor)).containsExactly(barrierArticle));
+
+        assertThat(hits(source, absorbed)).containsExactly(absorbedArticle);
+        assertThat(hits(source, survivor)).containsExactly(survivorArticle);
+    }
+
+    private static List<String> hits(String source, String entity) {
+        return SearchIndexingIT.search(Map.of("source", source, "entity", entity)).getList("hits.id", String.class);
+    }
+
+    private static EntityChange change(EntityChange.Kind kind, String entity, String mergedInto, long revision) {
+        return new EntityChange(EntityChange.SCHEMA_VERSION, kind, entity, mergedInto, "Test entity",
+                EntityType.ORGANIZATION, List.of(), Instant.now(), revision);
+    }
+
+    /** Sends the changes keyed by entity id, all to partition 0 so they are read in this order. */
+    private void publish(EntityChange... changes) {
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+        for (EntityChange c : changes) {
+            records.add(new ProducerRecord<>(Topics.ENTITY_CHANGES, 0, c.entityId(), EventJson.toBytes(c)));
+        }
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrap)) {
+            companion.produce(String.class, byte[].class).fromRecords(records).awaitCompletion(Duration.ofSeconds(30));
+        }
     }
 
     private void publishMerge(String absorbed, String survivor) {

@@ -11,8 +11,10 @@ import newsroom.search.service.EntityMerges;
 
 /**
  * Applies the knowledge base's change log ({@code news.entities.changes}, channel {@code entity-changes}) to
- * {@link EntityMerges}. Every instance needs every merge and the log (keyed by absorbed id) is the state, so each
- * instance reads it from the beginning in a consumer group of its own that never commits (application.properties).
+ * {@link EntityMerges}: MERGED maps the absorbed id to the survivor, UNMERGED drops that mapping, every other kind
+ * (also one added later, read as UNKNOWN) changes nothing here. Every instance needs every merge and the log (keyed
+ * by absorbed id, so the merges and un-merges of one id stay in order) is the state, so each instance reads it from
+ * the beginning in a consumer group of its own that never commits (application.properties).
  */
 @ApplicationScoped
 public class EntityChangeListener {
@@ -36,9 +38,22 @@ public class EntityChangeListener {
             return; // a tombstone: compaction's delete marker, nothing to apply
         }
         EntityChange change = EventJson.fromJson(record.value(), EntityChange.class);
-        if (change.kind() == EntityChange.Kind.MERGED) {
-            merges.merged(change.entityId(), change.mergedInto());
-            LOG.debugf("entity %s merged into %s", change.entityId(), change.mergedInto());
+        if (change.kind() == null) {
+            return; // no kind at all: nothing this consumer could apply
+        }
+        switch (change.kind()) {
+            case MERGED -> {
+                merges.merged(change.entityId(), change.mergedInto(), change.revision());
+                LOG.debugf("entity %s merged into %s (revision %s)", change.entityId(), change.mergedInto(),
+                        change.revision());
+            }
+            case UNMERGED -> {
+                merges.unmerged(change.entityId(), change.revision());
+                LOG.debugf("entity %s un-merged (revision %s)", change.entityId(), change.revision());
+            }
+            default -> {
+                // created, updated, deleted, or a kind this version does not know: nothing to map
+            }
         }
     }
 }
