@@ -3,7 +3,6 @@ package newsroom.support.messaging;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +48,7 @@ public final class OutboxRelay {
     private final OutboxTable table;
     private final OutboxSettings settings;
     private final MutinyEmitter<String> emitter;
-    private final EntityManager em;
+    private final OutboxRows rows;
     private final ExecutorService worker;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
@@ -67,7 +66,7 @@ public final class OutboxRelay {
         this.table = table;
         this.settings = settings;
         this.emitter = emitter;
-        this.em = em;
+        this.rows = new OutboxRows(table, em);
         String thread = "outbox-relay-" + table.table();
         this.worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, thread);
@@ -166,12 +165,12 @@ public final class OutboxRelay {
     public Round relayOnce(int limit) {
         int txSeconds = (int) settings.roundTimeout().toSeconds() + 30;
         return QuarkusTransaction.requiringNew().timeout(txSeconds).call(() -> {
-            List<OutboxRow> rows = claim(limit);
-            if (rows.isEmpty()) {
+            List<OutboxRows.Row> claimed = rows.claim(limit);
+            if (claimed.isEmpty()) {
                 return new Round(0, 0, 0, 0, null);
             }
-            List<CompletableFuture<Void>> answers = new ArrayList<>(rows.size());
-            for (OutboxRow row : rows) {
+            List<CompletableFuture<Void>> answers = new ArrayList<>(claimed.size());
+            for (OutboxRows.Row row : claimed) {
                 answers.add(send(row));
             }
             try {
@@ -182,11 +181,11 @@ public final class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return settle(rows, answers);
+            return settle(claimed, answers);
         });
     }
 
-    private CompletableFuture<Void> send(OutboxRow row) {
+    private CompletableFuture<Void> send(OutboxRows.Row row) {
         try {
             RecordHeaders headers = new RecordHeaders();
             table.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
@@ -198,14 +197,14 @@ public final class OutboxRelay {
         }
     }
 
-    private Round settle(List<OutboxRow> rows, List<CompletableFuture<Void>> answers) {
+    private Round settle(List<OutboxRows.Row> claimed, List<CompletableFuture<Void>> answers) {
         List<Long> sent = new ArrayList<>();
         int parkedNow = 0;
         int retried = 0;
         String lastError = null;
         Instant now = Instant.now();
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxRow row = rows.get(i);
+        for (int i = 0; i < claimed.size(); i++) {
+            OutboxRows.Row row = claimed.get(i);
             CompletableFuture<Void> answer = answers.get(i);
             if (answer.isDone() && !answer.isCompletedExceptionally()) {
                 sent.add(row.id());
@@ -220,69 +219,31 @@ public final class OutboxRelay {
             lastError = SendFailures.reason(failure);
             int attempts = row.attempts() + 1;
             if (SendFailures.isPermanent(failure)) {
-                park(row.id(), lastError);
+                rows.park(row.id(), lastError);
                 parkedNow++;
                 LOG.errorf("%s: row %d (key %s) parked, the broker can never take it: %s", table.table(), row.id(),
                         row.key(), lastError);
             } else if (attempts >= settings.maxAttempts()) {
-                park(row.id(), "gave up after " + attempts + " attempts: " + lastError);
+                rows.park(row.id(), "gave up after " + attempts + " attempts: " + lastError);
                 parkedNow++;
                 LOG.errorf("%s: row %d (key %s) parked after %d attempts: %s", table.table(), row.id(), row.key(),
                         attempts, lastError);
             } else {
                 Duration delay = Backoff.delay(row.attempts(), settings.retryInitial(), settings.retryMax());
-                em.createNativeQuery("update " + table.table() + " set attempts = attempts + 1, last_error = :error,"
-                        + " next_attempt_at = now() + cast(:ms as bigint) * interval '1 millisecond' where "
-                        + table.id() + " = :id").setParameter("error", lastError).setParameter("ms", delay.toMillis())
-                        .setParameter("id", row.id()).executeUpdate();
+                rows.retryLater(row.id(), lastError, delay);
                 retried++;
             }
         }
-        if (!sent.isEmpty()) {
-            em.createNativeQuery("update " + table.table() + " set sent_at = now(), attempts = attempts + 1,"
-                    + " last_error = null, next_attempt_at = null where " + table.id() + " in (:ids)")
-                    .setParameter("ids", sent).executeUpdate();
-        }
-        return new Round(rows.size(), sent.size(), parkedNow, retried, lastError);
-    }
-
-    private void park(long id, String reason) {
-        em.createNativeQuery("update " + table.table() + " set parked_at = now(), attempts = attempts + 1,"
-                + " last_error = :error where " + table.id() + " = :id").setParameter("error", reason)
-                .setParameter("id", id).executeUpdate();
-    }
-
-    private List<OutboxRow> claim(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("select " + table.id() + ", " + table.key() + ", "
-                + table.payload() + ", attempts, " + table.created() + " from " + table.table()
-                + " where sent_at is null and parked_at is null and (next_attempt_at is null or next_attempt_at <= now())"
-                + " order by " + table.id() + " limit :n for update skip locked").setParameter("n", limit)
-                .getResultList();
-        List<OutboxRow> rows = new ArrayList<>(found.size());
-        for (Object[] r : found) {
-            rows.add(new OutboxRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ((Number) r[3]).intValue(), instant(r[4])));
-        }
-        return rows;
+        rows.markSent(sent);
+        return new Round(claimed.size(), sent.size(), parkedNow, retried, lastError);
     }
 
     /** Counts and the newest parked row's reason, for gauges and readiness. */
     public OutboxState state() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            // each count matches a partial index of the migrations: no scan of the sent rows
-            long waiting = ((Number) em.createNativeQuery("select count(*) from " + table.table()
-                    + " where sent_at is null and parked_at is null").getSingleResult()).longValue();
-            long parkedRows = ((Number) em.createNativeQuery("select count(*) from " + table.table()
-                    + " where parked_at is not null and sent_at is null").getSingleResult()).longValue();
-            String newest = null;
-            if (parkedRows > 0) {
-                @SuppressWarnings("unchecked")
-                List<Object> reasons = em.createNativeQuery("select last_error from " + table.table()
-                        + " where parked_at is not null and sent_at is null order by parked_at desc, " + table.id()
-                        + " desc limit 1").getResultList();
-                newest = reasons.isEmpty() ? null : (String) reasons.get(0);
-            }
+            long waiting = rows.waiting();
+            long parkedRows = rows.parked();
+            String newest = parkedRows > 0 ? rows.newestParkedReason() : null;
             parked.set(parkedRows);
             return new OutboxState(waiting, parkedRows, newest);
         });
@@ -294,37 +255,13 @@ public final class OutboxRelay {
      * where parked_at is not null and sent_at is null}.
      */
     public int requeueParked(Long id) {
-        int n = QuarkusTransaction.requiringNew().call(() -> {
-            var update = em.createNativeQuery("update " + table.table() + " set parked_at = null, attempts = 0,"
-                    + " next_attempt_at = null where parked_at is not null and sent_at is null"
-                    + (id == null ? "" : " and " + table.id() + " = :id"));
-            if (id != null) {
-                update.setParameter("id", id);
-            }
-            return update.executeUpdate();
-        });
+        int n = QuarkusTransaction.requiringNew().call(() -> rows.requeueParked(id));
         wake();
         return n;
     }
 
     public OutboxTable table() {
         return table;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.now();
-    }
-
-    private record OutboxRow(long id, String key, String payload, int attempts, Instant created) {
     }
 
     /** What one round did: rows claimed, acknowledged, parked, left for a retry, and the last failure's reason. */
