@@ -26,12 +26,14 @@ final class IngestCommand {
     private final HttpClient http;
     private final PrintStream out;
     private final PrintStream err;
+    private final ApiKey key;
 
-    IngestCommand(ObjectMapper json, HttpClient http, PrintStream out, PrintStream err) {
+    IngestCommand(ObjectMapper json, HttpClient http, PrintStream out, PrintStream err, ApiKey key) {
         this.json = json;
         this.http = http;
         this.out = out;
         this.err = err;
+        this.key = key;
     }
 
     Summary run(Path path, URI ingestUrl, String defaultSource, int batchSize) throws IOException, InterruptedException {
@@ -84,13 +86,14 @@ final class IngestCommand {
         for (ArticleFiles.Submission s : batch) {
             body.append(json.writeValueAsString(s.article())).append('\n');
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        HttpRequest request = key.sign(HttpRequest.newBuilder(uri))
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/x-ndjson")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        key.check(response, "ingest-service");
         if (response.statusCode() / 100 != 2) {
             throw new IOException("the ingest-service answered " + response.statusCode() + ": " + response.body());
         }

@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <pre>
  * ingest PATH [--url URL] [--source NAME] [--batch N]
  * search [--url URL] [--q TEXT] [--entity ID]... [--source NAME] [--size N] [--await N] [--timeout SECONDS]
+ * keys create --role ROLE [--name NAME] | keys list [--revoked true] | keys revoke ID     [--url URL]
  * </pre>
+ *
+ * Every call sends the API key of {@link ApiKey} ({@code NEWSROOM_API_KEY}, else the launcher's admin key file).
  */
 public final class NewsroomCli {
 
@@ -32,20 +35,22 @@ public final class NewsroomCli {
 
     static int run(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: ingest PATH [--url URL] [--source NAME] [--batch N] | search [--q TEXT] [--entity ID]...");
+            System.err.println("usage: ingest PATH [--url URL] [--source NAME] [--batch N] | search [--q TEXT] [--entity ID]..."
+                    + " | keys create --role ROLE [--name NAME] | keys list | keys revoke ID");
             return 2;
         }
         ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Options options = Options.parse(args);
         try {
+            ApiKey key = ApiKey.from(System.getenv());
             switch (args[0]) {
                 case "ingest" -> {
                     if (options.positional.isEmpty()) {
                         System.err.println("ingest: which file or directory?");
                         return 2;
                     }
-                    var summary = new IngestCommand(json, http, System.out, System.err).run(
+                    var summary = new IngestCommand(json, http, System.out, System.err, key).run(
                             Path.of(options.positional.get(0)),
                             URI.create(options.one("url", env("NEWSROOM_INGEST_URL", "http://localhost:8081"))),
                             options.one("source", null), Integer.parseInt(options.one("batch", "200")));
@@ -59,7 +64,7 @@ public final class NewsroomCli {
                         }
                     }
                     int await = Integer.parseInt(options.one("await", "0"));
-                    long total = new SearchCommand(json, http, System.out).run(
+                    long total = new SearchCommand(json, http, System.out, key).run(
                             URI.create(options.one("url", env("NEWSROOM_SEARCH_URL", "http://localhost:8080"))), params,
                             await, Duration.ofSeconds(Long.parseLong(options.one("timeout", "60"))));
                     if (total < await) {
@@ -68,11 +73,18 @@ public final class NewsroomCli {
                     }
                     return 0;
                 }
+                case "keys" -> {
+                    return keys(new KeysCommand(json, http, System.out, key,
+                            URI.create(options.one("url", env("NEWSROOM_ADMIN_URL", "http://localhost:8080")))), options);
+                }
                 default -> {
                     System.err.println("unknown command: " + args[0]);
                     return 2;
                 }
             }
+        } catch (ApiKey.Refused e) {
+            System.err.println(args[0] + ": refused: " + e.getMessage());
+            return 1;
         } catch (ConnectException e) {
             System.err.println("cannot reach the service (" + e.getMessage() + "): is it running? try ./newsroom status");
             return 1;
@@ -83,6 +95,33 @@ public final class NewsroomCli {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    private static int keys(KeysCommand keys, Options options) throws IOException, InterruptedException {
+        String action = options.positional.isEmpty() ? "" : options.positional.get(0);
+        switch (action) {
+            case "create" -> {
+                String role = options.one("role", null);
+                if (role == null) {
+                    System.err.println("keys create: which role? --role reader|ingester|curator|admin");
+                    return 2;
+                }
+                keys.create(role, options.one("name", null));
+            }
+            case "list" -> keys.list(Boolean.parseBoolean(options.one("revoked", "false")));
+            case "revoke" -> {
+                if (options.positional.size() < 2) {
+                    System.err.println("keys revoke: which key? give its id (./newsroom keys list)");
+                    return 2;
+                }
+                keys.revoke(options.positional.get(1));
+            }
+            default -> {
+                System.err.println("usage: keys create --role ROLE [--name NAME] | keys list [--revoked true] | keys revoke ID");
+                return 2;
+            }
+        }
+        return 0;
     }
 
     private static String env(String name, String fallback) {

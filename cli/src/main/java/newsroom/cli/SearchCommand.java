@@ -22,11 +22,13 @@ final class SearchCommand {
     private final ObjectMapper json;
     private final HttpClient http;
     private final PrintStream out;
+    private final ApiKey key;
 
-    SearchCommand(ObjectMapper json, HttpClient http, PrintStream out) {
+    SearchCommand(ObjectMapper json, HttpClient http, PrintStream out, ApiKey key) {
         this.json = json;
         this.http = http;
         this.out = out;
+        this.key = key;
     }
 
     /**
@@ -47,9 +49,10 @@ final class SearchCommand {
     }
 
     private JsonNode get(URI uri) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest request = key.sign(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        key.check(response, "search-service");
         if (response.statusCode() / 100 != 2) {
             throw new IOException("the search-service answered " + response.statusCode() + ": " + response.body());
         }
