@@ -19,10 +19,19 @@ import newsroom.events.EntityChange;
 import newsroom.events.EventJson;
 import newsroom.nlp.KbEntry;
 import newsroom.nlp.extraction.KnowledgeBaseIndex;
+import newsroom.support.access.service.AuditTrail;
 
-/** The knowledge base in PostgreSQL (schema {@code nlp}). Every write bumps {@code kb_version} in the same transaction. */
+/**
+ * The knowledge base in PostgreSQL (schema {@code nlp}). Every write bumps {@code kb_version} and records its
+ * {@link EntityChange} and its audit entry (kind {@value #AUDIT_KIND}, the caller as actor) in the same transaction.
+ * Merges and un-merges are in {@link MergeRepository}.
+ */
 @ApplicationScoped
 public class KnowledgeBaseRepository {
+    /** The audit log's kind for knowledge-base changes. */
+    public static final String AUDIT_KIND = "entity";
+    /** The actor of changes nobody asked for (the starter knowledge base). */
+    static final String SYSTEM = "system";
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
@@ -30,7 +39,18 @@ public class KnowledgeBaseRepository {
     /** Serializes seeding across instances starting together. */
     private static final long SEED_LOCK = 0x6e6c70L;
 
-    private EntityManager em() {
+    private final AuditTrail audit;
+
+    public KnowledgeBaseRepository(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** One audit entry for a knowledge-base change, in the caller's transaction. */
+    void audit(String actor, String action, String target, Object before, Object after) {
+        audit.record(actor, AUDIT_KIND, action, target, before, after);
+    }
+
+    EntityManager em() {
         return Panache.getEntityManager();
     }
 
@@ -112,10 +132,12 @@ public class KnowledgeBaseRepository {
                 + "on conflict (resource) do update set sha256 = excluded.sha256, applied_at = now()")
                 .setParameter(1, resource).setParameter(2, sha256).executeUpdate();
         bumpVersion();
+        // one summary entry per starter file version: the file itself says what each entity is
+        audit(SYSTEM, "seed", resource, null, Map.of("sha256", sha256, "inserted", inserted));
         return inserted;
     }
 
-    private boolean isGone(String id) {
+    boolean isGone(String id) {
         return !em().createNativeQuery("select id from deleted_entities where id = ?1 union all "
                 + "select id from merged_entities where id = ?1").setParameter(1, id).getResultList().isEmpty();
     }
@@ -159,7 +181,7 @@ public class KnowledgeBaseRepository {
 
     /** @throws EntityConflictException when the id exists (or was merged away) */
     @Transactional
-    public KbEntry create(KbEntry e) {
+    public KbEntry create(KbEntry e, String actor) {
         if (EntityRecord.findById(e.id()) != null) {
             throw new EntityConflictException("entity " + e.id() + " already exists");
         }
@@ -170,7 +192,9 @@ public class KnowledgeBaseRepository {
         em().createNativeQuery("delete from deleted_entities where id = ?1").setParameter(1, e.id()).executeUpdate();
         EntityRecord r = insert(e);
         changed(EntityChange.Kind.CREATED, r);
-        return toEntry(r);
+        KbEntry created = toEntry(r);
+        audit(actor, "create", r.id, null, created);
+        return created;
     }
 
     /**
@@ -178,11 +202,12 @@ public class KnowledgeBaseRepository {
      * A renamed entity keeps its old name as an alias, so texts using it still link.
      */
     @Transactional
-    public Optional<KbEntry> update(String id, KbEntry e, boolean replaceAliases) {
+    public Optional<KbEntry> update(String id, KbEntry e, boolean replaceAliases, String actor) {
         EntityRecord r = EntityRecord.findById(id);
         if (r == null) {
             return Optional.empty();
         }
+        KbEntry before = toEntry(r);
         String oldName = r.name;
         r.name = e.name().strip();
         r.type = e.type();
@@ -197,15 +222,18 @@ public class KnowledgeBaseRepository {
         }
         r.updatedAt = Instant.now();
         changed(EntityChange.Kind.UPDATED, r);
-        return Optional.of(toEntry(r));
+        KbEntry after = toEntry(r);
+        audit(actor, "update", id, before, after);
+        return Optional.of(after);
     }
 
     @Transactional
-    public boolean delete(String id) {
+    public boolean delete(String id, String actor) {
         EntityRecord r = EntityRecord.findById(id);
         if (r == null) {
             return false;
         }
+        audit(actor, "delete", id, toEntry(r), null);
         r.delete();
         em().createNativeQuery("insert into deleted_entities (id) values (?1) on conflict (id) do nothing")
                 .setParameter(1, id).executeUpdate();
@@ -216,71 +244,33 @@ public class KnowledgeBaseRepository {
     }
 
     @Transactional
-    public Optional<KbEntry> addAliases(String id, List<String> aliases) {
+    public Optional<KbEntry> addAliases(String id, List<String> aliases, String actor) {
         EntityRecord r = EntityRecord.findById(id);
         if (r == null) {
             return Optional.empty();
         }
+        KbEntry before = toEntry(r);
         if (addAliases(r, aliases)) {
             changed(EntityChange.Kind.UPDATED, r);
+            audit(actor, "add-aliases", id, before, toEntry(r));
         }
         return Optional.of(toEntry(r));
     }
 
     @Transactional
-    public Optional<KbEntry> removeAlias(String id, String alias) {
+    public Optional<KbEntry> removeAlias(String id, String alias, String actor) {
         EntityRecord r = EntityRecord.findById(id);
         if (r == null) {
             return Optional.empty();
         }
+        KbEntry before = toEntry(r);
         String key = KnowledgeBaseIndex.foldAlias(alias);
         if (r.aliases.removeIf(a -> a.aliasKey.equals(key))) {
             r.updatedAt = Instant.now();
             changed(EntityChange.Kind.UPDATED, r);
+            audit(actor, "remove-alias", id, before, toEntry(r));
         }
         return Optional.of(toEntry(r));
-    }
-
-    /**
-     * Merges {@code absorbedIds} into {@code survivorId}: their names and aliases become the survivor's aliases,
-     * they are deleted, and their ids redirect to the survivor (also ids that had been merged into them).
-     *
-     * @throws EntityNotFoundException when an id does not exist
-     */
-    @Transactional
-    public KbEntry merge(String survivorId, List<String> absorbedIds) {
-        EntityRecord survivor = EntityRecord.findById(survivorId);
-        if (survivor == null) {
-            throw new EntityNotFoundException("entity " + survivorId + " not found");
-        }
-        List<EntityRecord> absorbed = new ArrayList<>();
-        for (String id : absorbedIds) {
-            if (id.equals(survivorId)) {
-                throw new IllegalArgumentException("an entity cannot be merged into itself: " + id);
-            }
-            EntityRecord r = EntityRecord.findById(id);
-            if (r == null) {
-                throw new EntityNotFoundException("entity " + id + " not found");
-            }
-            absorbed.add(r);
-        }
-        for (EntityRecord r : absorbed) {
-            List<String> names = new ArrayList<>();
-            names.add(r.name);
-            r.aliases.forEach(a -> names.add(a.alias));
-            addAliases(survivor, names);
-            r.delete();
-            em().createNativeQuery("update merged_entities set merged_into = ?1 where merged_into = ?2")
-                    .setParameter(1, survivorId).setParameter(2, r.id).executeUpdate();
-            em().createNativeQuery("insert into merged_entities (id, merged_into) values (?1, ?2) "
-                    + "on conflict (id) do update set merged_into = excluded.merged_into, merged_at = now()")
-                    .setParameter(1, r.id).setParameter(2, survivorId).executeUpdate();
-            record(new EntityChange(EntityChange.SCHEMA_VERSION, EntityChange.Kind.MERGED, r.id, survivorId,
-                    survivor.name, survivor.type, List.of(), Instant.now()));
-        }
-        em().flush();
-        changed(EntityChange.Kind.UPDATED, survivor);
-        return toEntry(survivor);
     }
 
     /** Ids that were merged (directly or through a chain) into {@code survivorId}. */
@@ -293,15 +283,18 @@ public class KnowledgeBaseRepository {
         return ids;
     }
 
-    private String mergedInto(String id) {
+    String mergedInto(String id) {
         List<?> rows = em().createNativeQuery("select merged_into from merged_entities where id = ?1")
                 .setParameter(1, id).getResultList();
         return rows.isEmpty() ? null : (String) rows.get(0);
     }
 
-    /** Bulk import: creates new entities, adds aliases (and missing names) to existing ones; one transaction. */
+    /**
+     * Bulk import: creates new entities, adds aliases (and missing names) to existing ones; one transaction, one audit
+     * entry (action {@code import}) per entity it created or changed.
+     */
     @Transactional
-    public ImportResult importEntries(List<KbEntry> entries) {
+    public ImportResult importEntries(List<KbEntry> entries, String actor) {
         int created = 0;
         int updated = 0;
         for (KbEntry e : entries) {
@@ -317,12 +310,15 @@ public class KnowledgeBaseRepository {
                         .executeUpdate();
                 r = insert(e);
                 record(change(EntityChange.Kind.CREATED, r));
+                audit(actor, "import", r.id, null, toEntry(r));
                 created++;
             } else {
+                KbEntry before = toEntry(r);
                 List<String> names = new ArrayList<>(e.aliases());
                 names.add(e.name());
                 if (addAliases(r, names)) {
                     record(change(EntityChange.Kind.UPDATED, r));
+                    audit(actor, "import", r.id, before, toEntry(r));
                     updated++;
                 }
             }
@@ -359,18 +355,18 @@ public class KnowledgeBaseRepository {
         return page;
     }
 
-    private void changed(EntityChange.Kind kind, EntityRecord r) {
+    void changed(EntityChange.Kind kind, EntityRecord r) {
         record(change(kind, r));
         bumpVersion();
     }
 
-    private static EntityChange change(EntityChange.Kind kind, EntityRecord r) {
+    static EntityChange change(EntityChange.Kind kind, EntityRecord r) {
         List<String> aliases = new ArrayList<>();
         r.aliases.forEach(a -> aliases.add(a.alias));
         return new EntityChange(EntityChange.SCHEMA_VERSION, kind, r.id, null, r.name, r.type, aliases, Instant.now());
     }
 
-    private void record(EntityChange change) {
+    void record(EntityChange change) {
         em().createNativeQuery("insert into entity_changes (entity_id, payload) values (?1, ?2)")
                 .setParameter(1, change.entityId()).setParameter(2, EventJson.toJson(change)).executeUpdate();
     }
@@ -383,7 +379,7 @@ public class KnowledgeBaseRepository {
         return new KbEntry(r.id, r.name, r.type, r.description, aliases, readJson(r.externalIds));
     }
 
-    private static String writeJson(Map<String, String> map) {
+    static String writeJson(Map<String, String> map) {
         try {
             return JSON.writeValueAsString(new LinkedHashMap<>(map));
         } catch (IOException e) {

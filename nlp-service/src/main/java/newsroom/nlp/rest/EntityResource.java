@@ -21,19 +21,24 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import newsroom.events.EntityType;
 import newsroom.events.EventJson;
 import newsroom.nlp.KbEntry;
 import newsroom.nlp.repository.KnowledgeBaseRepository;
+import newsroom.nlp.repository.MergeRepository;
 import newsroom.nlp.service.KnowledgeBase;
+import io.quarkus.security.identity.SecurityIdentity;
+import newsroom.support.access.security.Callers;
 import newsroom.support.rest.ErrorBody;
 import newsroom.support.rest.ErrorResponses;
 import newsroom.support.text.EntityIds;
@@ -41,6 +46,7 @@ import newsroom.support.text.EntityIds;
 /**
  * Curation of the knowledge base. Every change is visible to this instance's extractor as soon as the call returns,
  * and to every other instance within about a second (they poll the version counter in the {@code nlp} schema).
+ * Every change is in the audit log (kind {@code entity}) under the caller's name.
  */
 @Path("/api/entities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,11 +54,21 @@ import newsroom.support.text.EntityIds;
 public class EntityResource {
 
     private final KnowledgeBaseRepository repository;
+    private final MergeRepository merges;
     private final KnowledgeBase knowledgeBase;
+    private final SecurityIdentity identity;
 
-    public EntityResource(KnowledgeBaseRepository repository, KnowledgeBase knowledgeBase) {
+    public EntityResource(KnowledgeBaseRepository repository, MergeRepository merges, KnowledgeBase knowledgeBase,
+            SecurityIdentity identity) {
         this.repository = repository;
+        this.merges = merges;
         this.knowledgeBase = knowledgeBase;
+        this.identity = identity;
+    }
+
+    /** The audit log's actor: the caller's key name (or token principal). */
+    private String actor() {
+        return Callers.name(identity);
     }
 
     /** Create or replace payload; {@code id} is derived from type and name when absent. */
@@ -111,7 +127,7 @@ public class EntityResource {
         String id = input.id() == null || input.id().isBlank()
                 ? EntityIds.of(input.type(), input.name())
                 : input.id().strip();
-        KbEntry created = repository.create(input.toEntry(id));
+        KbEntry created = repository.create(input.toEntry(id), actor());
         knowledgeBase.reload();
         return Response.created(URI.create("/api/entities/" + id)).entity(created).build();
     }
@@ -121,7 +137,7 @@ public class EntityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename or retype an entity; the old name stays an alias. Aliases are replaced when given.")
     public Response update(@PathParam("id") String id, @Valid @NotNull EntityInput input) {
-        var updated = repository.update(id, input.toEntry(id), input.aliases() != null);
+        var updated = repository.update(id, input.toEntry(id), input.aliases() != null, actor());
         knowledgeBase.reload();
         return updated.map(e -> Response.ok(e).build()).orElseGet(() -> notFound(id));
     }
@@ -130,7 +146,7 @@ public class EntityResource {
     @Path("/{id}")
     @Operation(summary = "Delete an entity (the starter knowledge base will not bring it back)")
     public Response delete(@PathParam("id") String id) {
-        boolean deleted = repository.delete(id);
+        boolean deleted = repository.delete(id, actor());
         knowledgeBase.reload();
         return deleted ? Response.noContent().build() : notFound(id);
     }
@@ -140,7 +156,7 @@ public class EntityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add aliases")
     public Response addAliases(@PathParam("id") String id, @Valid @NotNull AliasesInput input) {
-        var updated = repository.addAliases(id, input.aliases());
+        var updated = repository.addAliases(id, input.aliases(), actor());
         knowledgeBase.reload();
         return updated.map(e -> Response.ok(e).build()).orElseGet(() -> notFound(id));
     }
@@ -150,7 +166,7 @@ public class EntityResource {
     @Operation(summary = "Remove an alias")
     public Response removeAlias(@PathParam("id") String id,
             @QueryParam("alias") @NotBlank(message = "alias query parameter is required") String alias) {
-        var updated = repository.removeAlias(id, alias);
+        var updated = repository.removeAlias(id, alias, actor());
         knowledgeBase.reload();
         return updated.map(e -> Response.ok(e).build()).orElseGet(() -> notFound(id));
     }
@@ -169,19 +185,34 @@ public class EntityResource {
         }
         String survivor = hasFrom ? id : input.into().strip();
         List<String> absorbed = hasFrom ? input.from() : List.of(id);
-        KbEntry result = repository.merge(survivor, absorbed);
+        KbEntry result = merges.merge(survivor, absorbed, actor());
         knowledgeBase.reload();
         return Response.ok(new MergeResult(result, absorbed)).build();
     }
 
     @POST
+    @Path("/{id}/unmerge")
+    @Operation(summary = "Undo the merge of this (absorbed) id: the entity comes back with the aliases it brought, "
+            + "the survivor keeps the rest. Publishes an EntityChange UNMERGED on news.entities.changes. "
+            + "404 if the id was never merged; 409 if un-merged already, merged before merges were kept, or its "
+            + "survivor was deleted or merged on since.")
+    public MergeRepository.Unmerged unmerge(@PathParam("id") String id) {
+        MergeRepository.Unmerged result = merges.unmerge(id, actor());
+        knowledgeBase.reload();
+        return result;
+    }
+
+    @POST
     @Path("/import")
-    @Consumes({ "application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN })
-    @Operation(summary = "Bulk import from JSON lines {id, name, type, aliases, externalIds}; one transaction")
-    public Response importJsonLines(byte[] body) {
+    @Consumes({ "application/x-ndjson", "application/jsonl", MediaType.APPLICATION_JSON })
+    @Operation(summary = "Bulk import from JSON lines {id, name, type, aliases, externalIds}, or a JSON array of "
+            + "them (each element counts as a line); one transaction, one audit entry per entity created or changed")
+    public Response importJsonLines(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         List<KbEntry> entries = new ArrayList<>();
         List<ImportFailure> failed = new ArrayList<>();
-        String[] lines = new String(body, StandardCharsets.UTF_8).split("\n");
+        String[] lines = contentType != null && contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON)
+                ? jsonArrayAsLines(body)
+                : new String(body, StandardCharsets.UTF_8).split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
@@ -201,9 +232,25 @@ public class EntityResource {
                 failed.add(new ImportFailure(i + 1, message == null ? "unreadable line" : message.lines().findFirst().orElse("")));
             }
         }
-        KnowledgeBaseRepository.ImportResult result = repository.importEntries(entries);
+        KnowledgeBaseRepository.ImportResult result = repository.importEntries(entries, actor());
         knowledgeBase.reload();
         return Response.ok(new ImportReport(result.created(), result.updated(), failed)).build();
+    }
+
+    /** The elements of a JSON array (or one object) as JSON lines, so both forms share one per-line report. */
+    private static String[] jsonArrayAsLines(byte[] body) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = EventJson.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the body is not JSON: give an array of entities or JSON lines");
+        }
+        if (root == null || !(root.isArray() || root.isObject())) {
+            throw new IllegalArgumentException("give a JSON array of entities (or JSON lines)");
+        }
+        List<String> lines = new ArrayList<>();
+        (root.isArray() ? root : EventJson.mapper().createArrayNode().add(root)).forEach(n -> lines.add(n.toString()));
+        return lines.toArray(String[]::new);
     }
 
     private static Response notFound(String id) {

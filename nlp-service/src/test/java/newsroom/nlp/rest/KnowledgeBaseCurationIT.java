@@ -186,6 +186,24 @@ class KnowledgeBaseCurationIT {
     }
 
     @Test
+    void importTakesAJsonArrayTooAuditsEachEntityAndRefusesPlainText() {
+        String p = word();
+        String id = "organization:import-array-" + p.toLowerCase();
+        String body = "[{\"id\":\"" + id + "\",\"name\":\"" + p + " Cooperative\",\"type\":\"ORGANIZATION\"},"
+                + "{\"name\":\"no type\"}]";
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/entities/import")
+                .then().statusCode(200).body("created", equalTo(1)).body("failed.line", equalTo(List.of(2)));
+        given().when().get("/api/entities/" + id).then().statusCode(200).body("name", equalTo(p + " Cooperative"));
+        given().queryParam("kind", "entity").queryParam("target", id).when().get("/api/audit")
+                .then().statusCode(200).body("action", equalTo(List.of("import")))
+                .body("[0].after.name", equalTo(p + " Cooperative"));
+        // text/plain is what a foreign web page may post without asking: no knowledge-base change accepts it
+        given().contentType(ContentType.TEXT).body("{\"name\":\"" + word() + " Guild\",\"type\":\"ORGANIZATION\"}")
+                .when().post("/api/entities/import").then().statusCode(415);
+    }
+
+    @Test
     void invalidCurationInputIsA4xxWithJsonError() {
         given().contentType(ContentType.JSON).body(Map.of("type", "PERSON"))
                 .when().post("/api/entities").then().statusCode(400).body("error", equalTo("invalid request"));

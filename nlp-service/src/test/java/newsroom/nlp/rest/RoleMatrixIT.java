@@ -28,6 +28,7 @@ class RoleMatrixIT {
                 Map.entry("POST /api/entities/{id}/aliases", Role.CURATOR),
                 Map.entry("DELETE /api/entities/{id}/aliases", Role.CURATOR),
                 Map.entry("POST /api/entities/{id}/merge", Role.CURATOR),
+                Map.entry("POST /api/entities/{id}/unmerge", Role.CURATOR),
                 Map.entry("POST /api/entities/import", Role.CURATOR),
                 Map.entry("POST /api/keys", Role.ADMIN),
                 Map.entry("GET /api/keys", Role.ADMIN),

@@ -6,15 +6,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import newsroom.stack.testing.LocalStackTestResource;
+import newsroom.support.access.Role;
 
 /**
  * The exception mappers of service-support (a library jar) answer this service's errors: each kind of error is
@@ -72,10 +75,15 @@ class SharedErrorMappersIT {
                 .body("error", equalTo("internal error")).body("details", contains("see the service log"));
     }
 
-    /** Part of the application only in tests: a bug, to see what a caller gets. */
+    /**
+     * Part of the application only in tests: a bug, to see what a caller gets. Any key may call it; it stays out of
+     * the OpenAPI document, which describes the service (RoleMatrixIT walks it).
+     */
     @Path("/test/failing")
+    @RolesAllowed(Role.READER_NAME)
     public static class FailingResource {
         @GET
+        @Operation(hidden = true)
         public String fail() {
             throw new IllegalStateException("a bug with a secret in its message");
         }
