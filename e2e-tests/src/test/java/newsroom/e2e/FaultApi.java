@@ -15,6 +15,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import newsroom.support.access.testing.TestKeys;
+
 /**
  * The services' public HTTP APIs as the suite uses them, with the outcome of every call kept apart (answer, refusal,
  * overload, server error, no connection), because a call to a service that is being killed may fail and is retried.
@@ -36,7 +38,7 @@ final class FaultApi {
         try {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri(Pipeline.ingest.baseUrl() + "/api/articles"))
                     .timeout(timeout).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article))).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article))));
             int status = response.statusCode();
             if (status == 202) {
                 JsonNode answer = JSON.readTree(response.body());
@@ -84,7 +86,7 @@ final class FaultApi {
     static JsonNode getJson(String url) {
         try {
             HttpResponse<String> response = send(HttpRequest.newBuilder(uri(url)).timeout(Duration.ofSeconds(20))
-                    .GET().build());
+                    .GET());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (IOException e) {
             return null;
@@ -95,16 +97,17 @@ final class FaultApi {
     static HttpResponse<String> postJson(String url, Object body) throws IOException {
         return send(HttpRequest.newBuilder(uri(url)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     static void delete(String url) throws IOException {
-        send(HttpRequest.newBuilder(uri(url)).timeout(Duration.ofSeconds(20)).DELETE().build());
+        send(HttpRequest.newBuilder(uri(url)).timeout(Duration.ofSeconds(20)).DELETE());
     }
 
-    private static HttpResponse<String> send(HttpRequest request) throws IOException {
+    /** Every call carries the test admin key (the services' bootstrap admin key in this suite). */
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.header("X-Api-Key", TestKeys.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

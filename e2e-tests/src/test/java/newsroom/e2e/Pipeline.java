@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import newsroom.stack.RunningStack;
 import newsroom.stack.testing.LocalStackExtension;
+import newsroom.support.access.testing.TestKeys;
 
 /**
  * The three packaged services started as processes on the shared test stack, on ports of their own
@@ -23,6 +24,9 @@ import newsroom.stack.testing.LocalStackExtension;
  * cannot pull a jar out from under a running process; {@code e2e.portBase} moves the three ports (search = base,
  * ingest = base + 1, nlp = base + 2; default 18080); {@code e2e.env.NAME=value} sets an environment variable of the
  * three services.
+ *
+ * <p>Access control as the launcher sets it up: the services get the test admin key's hash as their bootstrap admin
+ * key ({@link TestKeys#ADMIN} is then an admin key everywhere) and a webhook secret key made for this run.
  */
 final class Pipeline implements BeforeAllCallback, AfterAllCallback {
 
@@ -47,7 +51,9 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
                 "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", stack.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", stack.password(),
-                "NEWSROOM_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl()));
+                "NEWSROOM_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl(),
+                "NEWSROOM_ACCESS_BOOTSTRAP_ADMIN_KEY_SHA256", TestKeys.ADMIN_SHA256,
+                "NEWSROOM_ALERTS_WEBHOOK_SECRET_KEY", webhookSecretKey()));
         // -De2e.env.NAME=value sets NAME for the three services (e.g. a longer timeout on an overloaded machine)
         System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("e2e.env."))
                 .forEach(p -> env.put(p.substring("e2e.env.".length()), System.getProperty(p)));
@@ -77,6 +83,12 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
 
     static boolean allReady() {
         return all().stream().allMatch(ServiceProcess::ready);
+    }
+
+    private static String webhookSecretKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static Path jar(Path apps, String service) {

@@ -17,10 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import newsroom.support.access.testing.TestKeys;
 
 /**
  * The whole pipeline on real servers: ingest-service → Kafka → nlp-service → Kafka → search-service → Elasticsearch.
- * Every test works under a source name of its own, so it sees only its own articles in the shared test stack.
+ * Every test works under a source name of its own, so it sees only its own articles in the shared test stack. Calls
+ * carry the test admin key, whose hash the services get as their bootstrap admin key (as the launcher does).
  */
 @ExtendWith(Pipeline.class)
 class PipelineIT {
@@ -118,6 +120,40 @@ class PipelineIT {
         assertThat(ids).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acknowledged);
     }
 
+    @Test
+    void withoutAKeyEveryNonHealthEndpointIsRefusedAndAReaderKeyOnlyReadsAndSearches() {
+        Map<String, String> wrong = new java.util.TreeMap<>();
+        String reader = PackagedAccess.newKey(Pipeline.search, "reader", "e2e-reader-" + newSource());
+        for (ServiceProcess service : Pipeline.all()) {
+            List<String> operations = PackagedAccess.operations(service);
+            assertThat(operations).as(service.name() + " operations").hasSizeGreaterThan(3);
+            wrong.putAll(PackagedAccess.notAnswering(service, operations, null, 401));
+            wrong.putAll(PackagedAccess.notAnswering(service, List.of("GET /q/metrics", "GET /q/openapi"), null, 401));
+            PackagedAccess.assertOpen(service, "/q/health/ready");
+            PackagedAccess.assertOpen(service, "/q/health/live");
+
+            List<String> forbidden = operations.stream()
+                    .filter(o -> PackagedAccess.READER_FORBIDDEN.test(service.name(), o)).toList();
+            assertThat(forbidden).as(service.name() + ": key endpoints at least").contains("POST /api/keys",
+                    "GET /api/keys", "DELETE /api/keys/{id}");
+            // the reader key was made on the search-service: the other two know it through the shared access schema
+            wrong.putAll(PackagedAccess.notAnswering(service, forbidden, reader, 403));
+        }
+        assertThat(wrong).as("operations answering wrongly (no key: 401, reader on ingest/curation/keys: 403)")
+                .isEmpty();
+
+        JsonPath found = given(TestKeys.as(reader)).baseUri(Pipeline.search.baseUrl()).queryParam("q", "hearing")
+                .when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(found.getInt("total")).isGreaterThanOrEqualTo(0);
+        given(TestKeys.as(reader)).baseUri(Pipeline.nlp.baseUrl()).get("/api/entities?q=abrego")
+                .then().statusCode(200);
+        // what the reader may not do on the ingest side, spelled out (the walk above covers it too)
+        given(TestKeys.as(reader)).baseUri(Pipeline.ingest.baseUrl()).contentType(ContentType.JSON)
+                .body(article(newSource(), 0, true)).post("/api/articles").then().statusCode(403);
+        given(TestKeys.as(reader)).baseUri(Pipeline.nlp.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("fromId", "person:x")).post("/api/entities/person:y/merge").then().statusCode(403);
+    }
+
     // --- helpers over the public HTTP APIs ---
 
     private static String newSource() {
@@ -139,7 +175,8 @@ class PipelineIT {
     }
 
     private static JsonPath post(Map<String, Object> article) {
-        return given().baseUri(Pipeline.ingest.baseUrl()).contentType(ContentType.JSON).body(article)
+        return given(TestKeys.as(TestKeys.ADMIN)).baseUri(Pipeline.ingest.baseUrl()).contentType(ContentType.JSON)
+                .body(article)
                 .when().post("/api/articles")
                 .then().statusCode(202).extract().jsonPath();
     }
@@ -151,7 +188,7 @@ class PipelineIT {
     }
 
     private static JsonPath search(Map<String, String> params) {
-        return given().baseUri(Pipeline.search.baseUrl()).queryParams(params)
+        return given(TestKeys.as(TestKeys.ADMIN)).baseUri(Pipeline.search.baseUrl()).queryParams(params)
                 .when().get("/api/search")
                 .then().statusCode(200).extract().jsonPath();
     }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import newsroom.bench.BenchKey;
 import newsroom.events.AlertMatch;
 import newsroom.events.ArticleEntity;
 import newsroom.events.EnrichedArticle;
@@ -41,7 +42,8 @@ import newsroom.events.Topics;
  *
  * <p>Run: {@code ./mvnw -q -pl bench exec:java -Dexec.mainClass=newsroom.bench.alert.AlertLatencyBenchmark}
  * (options: {@code -Dbench.search=http://localhost:8080 -Dbench.kafka=localhost:9092 -Dbench.subscriptions=1000
- * -Dbench.articles=300 -Dbench.rate=20}).
+ * -Dbench.articles=300 -Dbench.rate=20 -Dbench.key=nrk_...}; the key, any role, defaults to {@code NEWSROOM_API_KEY}
+ * or the launcher's {@code .newsroom/admin.key}; the subscriptions and the stream are that key's own).
  */
 public final class AlertLatencyBenchmark {
 
@@ -53,6 +55,7 @@ public final class AlertLatencyBenchmark {
         int rate = Integer.getInteger("bench.rate", 20);
         String u = UUID.randomUUID().toString().substring(0, 8);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        BenchKey key = BenchKey.resolve(System.getProperty("bench.key"));
 
         // 1,000 subscriptions: one watch per entity of a pool of 1,000; every article mentions one of them.
         List<String> ids = new ArrayList<>();
@@ -60,9 +63,9 @@ public final class AlertLatencyBenchmark {
             String body = i % 4 == 3
                     ? "{\"name\":\"bench text " + i + "\",\"q\":\"topic" + i + u + "\"}"
                     : "{\"name\":\"bench watch " + i + "\",\"entity\":[\"person:bench-" + i + "-" + u + "\"]}";
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(search + "/api/alerts"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = key.send(http, HttpRequest.newBuilder(URI.create(search + "/api/alerts"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher m = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(r.body());
             if (r.statusCode() != 201 || !m.find()) {
                 throw new IllegalStateException("cannot create a subscription: " + r.statusCode() + " " + r.body());
@@ -74,7 +77,7 @@ public final class AlertLatencyBenchmark {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
-        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(search + "/api/alerts/stream"))
+        var stream = http.sendAsync(key.sign(HttpRequest.newBuilder(URI.create(search + "/api/alerts/stream")))
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> {
             try {
@@ -129,12 +132,12 @@ public final class AlertLatencyBenchmark {
             System.out.printf("[alert-bench] Kafka ack -> SSE alert: p50 %d ms, p99 %d ms, max %d ms%n",
                     pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1));
         }
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(search + "/q/metrics")).build(),
+        String metrics = key.send(http, HttpRequest.newBuilder(URI.create(search + "/q/metrics")),
                 HttpResponse.BodyHandlers.ofString()).body();
         metrics.lines().filter(l -> l.startsWith("newsroom_alerts_match_batch_seconds")).forEach(
                 l -> System.out.println("[alert-bench] " + l));
         for (String id : ids) {
-            http.send(HttpRequest.newBuilder(URI.create(search + "/api/alerts/" + id)).DELETE().build(),
+            key.send(http, HttpRequest.newBuilder(URI.create(search + "/api/alerts/" + id)).DELETE(),
                     HttpResponse.BodyHandlers.discarding());
         }
     }

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import newsroom.bench.BenchKey;
+
 /**
  * Load generator for a running ingest-service: posts generated articles through {@code POST /api/articles/batch}
  * and prints accepted articles per second, then the outbox relay's lag under that load (from the service's
@@ -30,7 +32,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the relay needed after the last batch to publish everything. Prints figures, asserts nothing.
  *
  * <pre>./mvnw -q -pl bench exec:java -Dexec.mainClass=newsroom.bench.ingest.IngestBatchBenchmark \
- *     -Dexec.args="--url http://localhost:8081 --articles 20000 --batch 500 --clients 2"</pre>
+ *     -Dexec.args="--url http://localhost:8081 --articles 20000 --batch 500 --clients 2 [--key nrk_...]"</pre>
+ *
+ * The key (ingester or admin) defaults to {@code NEWSROOM_API_KEY} or the launcher's {@code .newsroom/admin.key}.
  */
 public final class IngestBatchBenchmark {
     private static final String[] WORDS = ("the council port ferry budget court minister storm harbour election vote "
@@ -45,16 +49,19 @@ public final class IngestBatchBenchmark {
         int articles = 20_000;
         int batch = 500;
         int clients = 2;
+        String givenKey = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--url" -> url = args[i + 1];
                 case "--articles" -> articles = Integer.parseInt(args[i + 1]);
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+                case "--key" -> givenKey = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         URI base = URI.create(url);
+        BenchKey key = BenchKey.resolve(givenKey);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ObjectMapper json = new ObjectMapper();
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -68,7 +75,7 @@ public final class IngestBatchBenchmark {
             }
             batches.add(json.writeValueAsBytes(array));
         }
-        double[] before = relayLag(http, base);
+        double[] before = relayLag(http, base, key);
         System.out.printf("ingest batch benchmark: %d articles in batches of %d, %d client(s), against %s (run %s)%n",
                 articles, batch, clients, url, run);
 
@@ -79,10 +86,10 @@ public final class IngestBatchBenchmark {
         List<Future<?>> futures = new ArrayList<>();
         for (byte[] body : batches) {
             futures.add(pool.submit(() -> {
-                HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/articles/batch"))
+                HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/articles/batch"))
                         .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                HttpResponse<String> response = key.send(http, request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     throw new IOException("batch answered " + response.statusCode() + ": " + response.body());
                 }
@@ -102,10 +109,10 @@ public final class IngestBatchBenchmark {
 
         // the relay: wait until the lag metric has counted every accepted article of this run
         long drainStart = System.nanoTime();
-        double[] after = relayLag(http, base);
+        double[] after = relayLag(http, base, key);
         while (after[0] - before[0] < accepted.get() && (System.nanoTime() - drainStart) < 300e9) {
             Thread.sleep(200); // polling a remote service's metric; nothing to block on from here
-            after = relayLag(http, base);
+            after = relayLag(http, base, key);
         }
         double published = after[0] - before[0];
         double drain = (System.nanoTime() - drainStart) / 1e9;
@@ -134,8 +141,8 @@ public final class IngestBatchBenchmark {
     }
 
     /** {count, sum seconds, max seconds} of the relay lag timer. */
-    private static double[] relayLag(HttpClient http, URI base) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).build(),
+    private static double[] relayLag(HttpClient http, URI base, BenchKey key) throws IOException, InterruptedException {
+        HttpResponse<String> response = key.send(http, HttpRequest.newBuilder(base.resolve("/q/metrics")),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         double[] values = new double[3];
         Matcher m = METRIC.matcher(response.body());

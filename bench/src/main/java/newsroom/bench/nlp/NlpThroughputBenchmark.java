@@ -40,6 +40,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import newsroom.bench.BenchKey;
 import newsroom.events.EventJson;
 import newsroom.events.RawArticle;
 import newsroom.nlp.extraction.EntityExtractor;
@@ -148,6 +149,9 @@ public final class NlpThroughputBenchmark {
         ProcessBuilder pb = new ProcessBuilder("java", "-Xmx" + xmx, "-jar", app.toAbsolutePath().toString());
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // a key of this run's own: /q/metrics needs one
+        BenchKey key = BenchKey.random();
+        env.put("NEWSROOM_ACCESS_BOOTSTRAP_ADMIN_KEY_SHA256", key.sha256());
         env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", stack.username());
@@ -172,7 +176,7 @@ public final class NlpThroughputBenchmark {
                 long t0 = System.nanoTime();
                 produceAndAwait(producer, consumer, in, articles, "measure-" + run);
                 double perSecond = articles.size() / ((System.nanoTime() - t0) / 1e9);
-                return new ServiceRun(perSecond, heapUsedMb(port), rssMb(process.pid()));
+                return new ServiceRun(perSecond, heapUsedMb(port, key), rssMb(process.pid()));
             }
         } finally {
             process.destroy();
@@ -225,9 +229,9 @@ public final class NlpThroughputBenchmark {
         throw new IllegalStateException("nlp-service not ready in 3 minutes; log: " + log + "\n" + tail(log));
     }
 
-    private static long heapUsedMb(int port) throws Exception {
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    private static long heapUsedMb(int port, BenchKey key) throws Exception {
+        String metrics = key.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/q/metrics")), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\}\\s+([0-9.E+]+)").matcher(metrics);
         double sum = 0;
         while (m.find()) {
