@@ -60,10 +60,16 @@ final class PackagedAccess {
 
     /** Operation → what was wrong, for every operation that did not answer {@code expected} with the JSON error. */
     static Map<String, String> notAnswering(ServiceProcess service, List<String> operations, String key, int expected) {
+        return notAnswering(service, operations, key, expected, true);
+    }
+
+    /** As above; {@code jsonBody} false for the management paths, whose refusal comes before any resource. */
+    static Map<String, String> notAnswering(ServiceProcess service, List<String> operations, String key, int expected,
+            boolean jsonBody) {
         Map<String, String> wrong = new TreeMap<>();
         for (String operation : operations) {
             Response r = call(service, key, operation);
-            if (r.statusCode() != expected || !r.asString().contains("\"error\"")) {
+            if (r.statusCode() != expected || jsonBody && !r.asString().contains("\"error\"")) {
                 wrong.put(service.name() + " " + operation, r.statusCode() + " " + FaultApi.abbreviate(r.asString()));
             }
         }

@@ -128,7 +128,8 @@ class PipelineIT {
             List<String> operations = PackagedAccess.operations(service);
             assertThat(operations).as(service.name() + " operations").hasSizeGreaterThan(3);
             wrong.putAll(PackagedAccess.notAnswering(service, operations, null, 401));
-            wrong.putAll(PackagedAccess.notAnswering(service, List.of("GET /q/metrics", "GET /q/openapi"), null, 401));
+            wrong.putAll(PackagedAccess.notAnswering(service, List.of("GET /q/metrics", "GET /q/openapi"), null, 401,
+                    false));
             PackagedAccess.assertOpen(service, "/q/health/ready");
             PackagedAccess.assertOpen(service, "/q/health/live");
 
