@@ -1,5 +1,8 @@
-// Alerts panel: lists subscriptions and saves the current search (read from the URL, which app.js keeps in sync)
-// as a new alert. Separate from app.js on purpose: the only hook is one <script> tag in index.html.
+// Alerts panel: lists the caller's subscriptions, saves the current search (read from the URL, which app.js keeps in
+// sync) as a new alert, and shows new matches live. Separate from app.js on purpose: the only hook is one <script>
+// tag in index.html.
+import { apiFetch, apiKey, feedUrl, safeHref } from './key.js';
+
 const h = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
   children.forEach((c) => node.append(c));
@@ -15,7 +18,7 @@ function currentSearch() {
 }
 
 async function call(method, url, body) {
-  const response = await fetch(url, {
+  const response = await apiFetch(url, {
     method, headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
   });
@@ -38,8 +41,12 @@ async function render(panel) {
     for (const a of alerts) {
       list.append(h('li', { className: 'alert-item' },
         h('strong', { textContent: a.name }), ' ', h('span', { textContent: describe(a) }), ' ',
-        h('a', { href: `/feeds/alerts/${encodeURIComponent(a.id)}.atom`, textContent: 'Atom' }), ' ',
-        h('a', { href: `/api/alerts/${encodeURIComponent(a.id)}/matches`, textContent: 'matches' }), ' ',
+        h('button', { type: 'button', className: 'feed', textContent: 'Atom feed URL', onclick: async () => {
+          try {
+            prompt('Feed URL for your feed reader (it carries a token for this feed only)',
+              await feedUrl(`/feeds/alerts/${encodeURIComponent(a.id)}.atom`));
+          } catch (e) { status.textContent = `Could not make a feed URL: ${e.message}`; }
+        } }), ' ',
         h('button', { type: 'button', textContent: 'Delete', onclick: async () => {
           await call('DELETE', `/api/alerts/${encodeURIComponent(a.id)}`); render(panel);
         } })));
@@ -53,7 +60,8 @@ function mount() {
   const status = h('p', { role: 'status' });
   const create = h('button', { type: 'button', id: 'create-alert', textContent: 'Create alert from this search' });
   const panel = h('section', { id: 'alerts', className: 'alerts', ariaLabel: 'Alerts' },
-    h('h2', { textContent: 'Alerts' }), create, status, h('ul'));
+    h('h2', { textContent: 'Alerts' }), create, status, h('ul'),
+    h('h3', { textContent: 'New matches' }), h('ul', { id: 'live-matches', className: 'live' }));
   create.addEventListener('click', async () => {
     try {
       const body = currentSearch();
@@ -69,6 +77,47 @@ function mount() {
   });
   (document.querySelector('footer') || document.body).before(panel);
   render(panel);
+  live(panel.querySelector('#live-matches'));
+}
+
+/**
+ * New matches of the caller's subscriptions, from the server-sent-event stream read through fetch (EventSource
+ * cannot send the key); reconnects after a pause when the stream ends.
+ */
+async function live(list) {
+  for (;;) {
+    try {
+      await apiKey();
+      const response = await apiFetch('/api/alerts/stream', { headers: { Accept: 'text/event-stream' } });
+      if (response.ok && response.body) {
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = event.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+            if (data) show(list, JSON.parse(data));
+          }
+        }
+      }
+    } catch (e) {
+      // network error or unreadable event: try again below
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+  }
+}
+
+function show(list, match) {
+  const href = safeHref(match.url);
+  const title = match.title || match.articleId;
+  list.prepend(h('li', { className: 'live-match' },
+    href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer', textContent: title }) : h('span', { textContent: title })));
+  while (list.children.length > 50) list.lastChild.remove();
 }
 
 mount();

@@ -1,3 +1,5 @@
+import { apiFetch, feedUrl, safeHref } from './key.js';
+
 // The analyst page: plain ES module, no build step. Every article text reaches the DOM as text nodes only
 // (textContent / createTextNode); highlight fragments are split on their <mark> tags and decoded, never parsed as HTML.
 
@@ -60,7 +62,7 @@ function params(extra = {}) {
 }
 
 async function getJson(url) {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const response = await apiFetch(url, { headers: { Accept: 'application/json' } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const details = Array.isArray(body.details) ? body.details.join('; ') : '';
@@ -132,7 +134,7 @@ function renderResults(hits) {
     const title = hit.highlights?.title?.[0];
     const date = hit.publishedAt ? new Date(hit.publishedAt).toISOString().slice(0, 10) : '';
     return el('li', { className: 'hit', 'data-id': hit.id },
-      el('h3', {}, el('a', { href: hit.url || '#', target: '_blank', rel: 'noopener noreferrer' },
+      el('h3', {}, el('a', { href: safeHref(hit.url), target: '_blank', rel: 'noopener noreferrer' },
         title ? highlighted(title) : hit.title || '(untitled)')),
       el('div', { className: 'meta' }, [hit.source, date].filter(Boolean).join(' · ')),
       ...(hit.highlights?.body || []).slice(0, 2).map((f) => el('p', { className: 'snippet' }, highlighted(f))),
@@ -228,7 +230,7 @@ async function openProfile(id) {
       el('h2', {}, 'Mentioned with'),
       el('div', { className: 'chips' }, p.cooccurring.map((c) => entityChip(c, `${c.name} · ${c.count}`))),
       el('h2', {}, 'Latest articles'),
-      el('ul', {}, p.recentArticles.map((a) => el('li', {}, el('a', { href: a.url || '#', target: '_blank', rel: 'noopener noreferrer' }, a.title || a.id),
+      el('ul', {}, p.recentArticles.map((a) => el('li', {}, el('a', { href: safeHref(a.url), target: '_blank', rel: 'noopener noreferrer' }, a.title || a.id),
         ` — ${a.source || ''} ${day(a.publishedAt)}`))),
       el('div', { className: 'actions' },
         el('button', { type: 'button', onclick: () => addFilter('entity', p.id, p.name) }, 'Filter by this entity')));
@@ -294,5 +296,16 @@ document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') { $('suggestions').hidden = true; if (!$('profile').hidden) closeProfile(); }
 });
 
+// A feed reader cannot send the key: the link asks for a token-carrying URL of this very feed to copy.
+$('feed-link').addEventListener('click', async (event) => {
+  event.preventDefault();
+  const link = new URL($('feed-link').href);
+  try {
+    prompt('Feed URL for your feed reader (it carries a token for this feed only; revoke it under /api/feed-tokens)',
+      await feedUrl(link.pathname + link.search));
+  } catch (e) {
+    $('status').textContent = `Could not make a feed URL: ${e.message}`;
+  }
+});
 readUrl();
 search();

@@ -102,7 +102,16 @@ class SearchPageIT {
                     .jsonPath().getInt("total") == 3);
         }
 
+        // a reader's key, asked for once and kept in sessionStorage only
+        String reader = RestAssured.given().contentType("application/json")
+                .body(java.util.Map.of("role", "reader", "name", "page-reader-" + u)).post("/api/keys").then()
+                .statusCode(201).extract().path("key");
         browser.get(page.toString());
+        waitFor(By.id("api-key")).sendKeys(reader, Keys.ENTER);
+        await("key form closes").atMost(WAIT).until(() -> !browser.findElement(By.id("key-form")).isDisplayed());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat(js.executeScript("return sessionStorage.getItem('newsroom.apiKey')")).isEqualTo(reader);
+        assertThat(js.executeScript("return localStorage.length")).isEqualTo(0L);
         WebElement box = waitFor(By.id("q"));
         box.sendKeys(word, Keys.ENTER);
         await("three results").atMost(WAIT).until(() -> results().size() == 3);
@@ -141,6 +150,17 @@ class SearchPageIT {
         // Keyboard: Escape closes the profile, "/" focuses the search box.
         browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
         await().atMost(WAIT).until(() -> !browser.findElement(By.id("profile")).isDisplayed());
+
+        // The alerts panel works for a reader: an alert made from the search is listed as the reader's own.
+        browser.findElement(By.id("create-alert")).click();
+        browser.switchTo().alert().accept();
+        await("alert listed").atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#alerts li.alert-item")).size() >= 1);
+
+        // "Forget key" drops it: the page asks again.
+        browser.findElement(By.id("forget-key")).click();
+        await("asked again").atMost(WAIT).until(() -> browser.findElement(By.id("key-form")).isDisplayed());
+        assertThat(js.executeScript("return sessionStorage.getItem('newsroom.apiKey')")).isNull();
+        browser.findElement(By.id("api-key")).sendKeys(reader, Keys.ENTER);
 
         // Back to the three results, with a profile open, for the README screenshot.
         browser.get(page + "?q=" + word);

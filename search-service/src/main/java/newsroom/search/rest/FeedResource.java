@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import newsroom.search.ArticleQuery;
 import newsroom.search.SearchResult;
+import newsroom.search.security.FeedScope;
 import newsroom.search.service.ArticleSearch;
 import newsroom.search.service.AtomFeedWriter;
 import newsroom.search.service.PageCursor;
@@ -45,7 +46,10 @@ public class FeedResource {
         ArticleQuery query = ArticleQuery.parse(q, entity, type, source, from, to, "date", FEED_SIZE, "false");
         SearchResult result = search.search(query, null);
         String self = uri.getRequestUri().toString();
-        String page = uri.getBaseUriBuilder().path("/").replaceQuery(uri.getRequestUri().getRawQuery()).build().toString();
+        // the page link never carries a feed token (the page asks for a key instead)
+        String pageQuery = FeedScope.of("", uri.getRequestUri().getRawQuery());
+        String page = uri.getBaseUriBuilder().path("/").replaceQuery(pageQuery.isEmpty() ? null : pageQuery.substring(1))
+                .build().toString();
         return AtomFeedWriter.write("urn:newsroom:search:" + PageCursor.fingerprint(query), title(query), self, page,
                 result.hits());
     }

@@ -48,7 +48,7 @@ public final class AtomFeedWriter {
                 if (hit.publishedAt() != null) {
                     element(xml, "published", hit.publishedAt().truncatedTo(ChronoUnit.SECONDS).toString());
                 }
-                if (hit.url() != null && !hit.url().isBlank()) {
+                if (SafeLinks.isWeb(hit.url())) {
                     link(xml, "alternate", hit.url(), null);
                 }
                 if (hit.source() != null) {

@@ -58,8 +58,10 @@ import newsroom.search.EnrichedArticles.Ent;
 import newsroom.search.alert.messaging.AlertArticleConsumer;
 import newsroom.search.alert.messaging.AlertDispatcher;
 import newsroom.search.alert.messaging.AlertStreamRelay;
+import newsroom.search.alert.messaging.WebhookSender;
 import newsroom.search.alert.service.AlertMatcher;
 import newsroom.stack.testing.LocalStackTestResource;
+import newsroom.support.access.testing.TestKeys;
 
 /**
  * Matching (on its own consumer group, once the articles are searchable) and every delivery channel, with articles
@@ -272,12 +274,14 @@ class AlertDeliveryIT {
         AtomicInteger calls = new AtomicInteger();
         List<byte[]> bodies = new CopyOnWriteArrayList<>();
         List<String> signatures = new CopyOnWriteArrayList<>();
+        List<String> timestamps = new CopyOnWriteArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 bodies.add(in.readAllBytes());
             }
             signatures.add(exchange.getRequestHeaders().getFirst(AlertDispatcher.SIGNATURE_HEADER));
+            timestamps.add(exchange.getRequestHeaders().getFirst(WebhookSender.TIMESTAMP_HEADER));
             int status = calls.incrementAndGet() == 1 ? 500 : 200;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -295,7 +299,13 @@ class AlertDeliveryIT {
             await().atMost(WAIT).until(() -> "DELIVERED".equals(delivery(alert, "webhook").get("state")));
             assertThat(calls.get()).isEqualTo(2);
             for (int i = 0; i < 2; i++) {
-                assertThat(signatures.get(i)).isEqualTo("sha256=" + hmacHex(secret, bodies.get(i)));
+                // the signature covers "timestamp.body": the same body under another timestamp does not verify
+                long sentAt = Long.parseLong(timestamps.get(i));
+                assertThat(sentAt).isBetween(Instant.now().minusSeconds(120).getEpochSecond(),
+                        Instant.now().getEpochSecond());
+                assertThat(signatures.get(i)).isEqualTo("sha256=" + hmacHex(secret, sentAt + ".", bodies.get(i)))
+                        .isNotEqualTo("sha256=" + hmacHex(secret, (sentAt - 600) + ".", bodies.get(i)))
+                        .isNotEqualTo("sha256=" + hmacHex(secret, "", bodies.get(i)));
                 AlertMatch m = EventJson.fromJson(bodies.get(i), AlertMatch.class);
                 assertThat(m.id()).isEqualTo(AlertMatch.matchId(alert, a.id()));
                 assertThat(m.articleId()).isEqualTo(a.id());
@@ -320,7 +330,8 @@ class AlertDeliveryIT {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var response = client.sendAsync(HttpRequest.newBuilder(URI.create(root + "api/alerts/stream?subscription=" + alert))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                .header("Accept", "text/event-stream").header("X-Api-Key", TestKeys.ADMIN).build(),
+                HttpResponse.BodyHandlers.ofLines());
         Thread reader = new Thread(() -> {
             try (Stream<String> body = response.join().body()) {
                 body.forEach(lines::add);
@@ -417,9 +428,10 @@ class AlertDeliveryIT {
         return (List<Map<String, Object>>) o;
     }
 
-    private static String hmacHex(String secret, byte[] body) throws Exception {
+    private static String hmacHex(String secret, String prefix, byte[] body) throws Exception {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update(prefix.getBytes(StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(mac.doFinal(body));
     }
 }

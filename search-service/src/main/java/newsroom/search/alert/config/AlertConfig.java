@@ -2,6 +2,7 @@ package newsroom.search.alert.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -65,4 +66,10 @@ public interface AlertConfig {
     /** The Retry-After of a refused SSE connection. */
     @WithDefault("10s")
     Duration streamRetryAfter();
+
+    /**
+     * Base64 of the 32-byte AES key webhook secrets are encrypted with at rest; none configured means a webhook with
+     * a secret cannot be created (the launcher generates one per installation).
+     */
+    Optional<String> webhookSecretKey();
 }

@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import newsroom.events.AlertMatch;
 import newsroom.events.EventJson;
 import newsroom.search.alert.config.AlertConfig;
+import newsroom.search.alert.service.WebhookSecrets;
 import newsroom.search.alert.repository.AlertMatchStore;
 import newsroom.search.alert.repository.AlertMatchStore.Due;
 import newsroom.support.messaging.Backoff;
@@ -43,6 +44,7 @@ public class AlertDispatcher {
     private final AlertMatchStore store;
     private final AlertConfig config;
     private final WebhookSender webhooks;
+    private final WebhookSecrets secrets;
     /** news.alerts (channel alerts-out), keyed by subscription id; the outcome comes back as the ack or nack. */
     private final Emitter<byte[]> alerts;
     /** One poll at a time; a kick during a poll makes it run once more. */
@@ -53,12 +55,13 @@ public class AlertDispatcher {
             new LinkedBlockingQueue<>(), r -> daemon(r, "alert-delivery"));
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    public AlertDispatcher(AlertMatchStore store, AlertConfig config, WebhookSender webhooks,
+    public AlertDispatcher(AlertMatchStore store, AlertConfig config, WebhookSender webhooks, WebhookSecrets secrets,
             @Channel("alerts-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
             Emitter<byte[]> alerts) {
         this.store = store;
         this.config = config;
         this.webhooks = webhooks;
+        this.secrets = secrets;
         this.alerts = alerts;
     }
 
@@ -134,8 +137,18 @@ public class AlertDispatcher {
             record(d, null, "the subscription no longer has a webhook", start, null, true);
             return;
         }
+        String secret = null;
+        if (d.webhookSecret() != null) {
+            try {
+                secret = secrets.decrypt(d.match().subscriptionId(), d.webhookSecret());
+            } catch (IllegalStateException e) {
+                // never sent unsigned, never signed with a secret kept in clear: given up with the reason
+                record(d, null, "refused: " + e.getMessage(), start, null, true);
+                return;
+            }
+        }
         // a refused URL is not tried again; any other failure is, after the backoff
-        webhooks.send(d.webhookUrl(), d.matchId(), EventJson.toBytes(d.match()), d.webhookSecret())
+        webhooks.send(d.webhookUrl(), d.matchId(), EventJson.toBytes(d.match()), secret)
                 .thenAcceptAsync(outcome -> record(d, outcome.status(), outcome.error(), start,
                         outcome.delivered() || outcome.refused() ? null : retryAt, true), outcomes);
     }

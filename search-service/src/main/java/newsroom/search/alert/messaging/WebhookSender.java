@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,8 @@ import newsroom.support.net.PinnedHttpClient;
 @ApplicationScoped
 public class WebhookSender {
     public static final String SIGNATURE_HEADER = "X-Newsroom-Signature";
+    /** Epoch seconds of the call; the signature covers it, so a receiver rejecting stale ones defeats replays. */
+    public static final String TIMESTAMP_HEADER = "X-Newsroom-Timestamp";
 
     private final AlertConfig config;
     private final PinnedHttpClient http;
@@ -55,7 +58,9 @@ public class WebhookSender {
         headers.put("User-Agent", "newsroom-search-alerts");
         headers.put("X-Newsroom-Match-Id", matchId);
         if (secret != null) {
-            headers.put(SIGNATURE_HEADER, "sha256=" + sign(secret, body));
+            String timestamp = Long.toString(Instant.now().getEpochSecond());
+            headers.put(TIMESTAMP_HEADER, timestamp);
+            headers.put(SIGNATURE_HEADER, "sha256=" + sign(secret, timestamp, body));
         }
         try {
             return http.sendAsync(PinnedHttpClient.Request.post(URI.create(url), headers, body, config.webhookTimeout()))
@@ -75,11 +80,12 @@ public class WebhookSender {
         }
     }
 
-    /** Lower-case hex HMAC-SHA256 of the body. */
-    public static String sign(String secret, byte[] body) {
+    /** Lower-case hex HMAC-SHA256 of {@code timestamp + "." + body}. */
+    public static String sign(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);

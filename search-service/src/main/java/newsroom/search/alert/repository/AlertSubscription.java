@@ -17,6 +17,8 @@ public class AlertSubscription extends PanacheEntityBase {
     @Id
     public String id;
     public String name;
+    /** The caller that created it (key name or OIDC principal); null for rows from before owners. */
+    public String owner;
     public String q;
     public String entities = "";
     public String types = "";

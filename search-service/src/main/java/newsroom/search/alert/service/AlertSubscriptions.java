@@ -15,16 +15,30 @@ import newsroom.search.alert.AlertView;
 import newsroom.search.alert.InvalidAlertException;
 import newsroom.search.alert.repository.AlertMatchStore;
 import newsroom.search.alert.repository.AlertSubscription;
+import newsroom.support.access.service.AuditTrail;
 
-/** Subscriptions: validated with the very parser of {@code /api/search}, so a saved query means what a search means. */
+/**
+ * Subscriptions: validated with the very parser of {@code /api/search}, so a saved query means what a search means.
+ * Each belongs to the caller that created it: anyone else but an admin is told it does not exist. Every change is in
+ * the audit log (kind {@code subscription}) with the webhook address masked and never the secret.
+ */
 @ApplicationScoped
 public class AlertSubscriptions {
+    public static final String AUDIT_KIND = "subscription";
+    /** What a caller other than the owner sees instead of a webhook address. */
+    public static final String MASKED = "(hidden: shown to the owner only)";
+
     private final WebhookAddressGuard guard;
     private final AlertMatchStore matches;
+    private final WebhookSecrets secrets;
+    private final AuditTrail audit;
 
-    public AlertSubscriptions(WebhookAddressGuard guard, AlertMatchStore matches) {
+    public AlertSubscriptions(WebhookAddressGuard guard, AlertMatchStore matches, WebhookSecrets secrets,
+            AuditTrail audit) {
         this.guard = guard;
         this.matches = matches;
+        this.secrets = secrets;
+        this.audit = audit;
     }
 
     /** The search a subscription stands for (no date bounds: alerts are about new articles). */
@@ -33,39 +47,58 @@ public class AlertSubscriptions {
                 "false");
     }
 
-    public List<AlertView> list() {
-        return AlertSubscription.<AlertSubscription>listAll().stream()
-                .sorted((a, b) -> a.createdAt.compareTo(b.createdAt)).map(AlertSubscriptions::view).toList();
+    public List<AlertView> list(Caller caller) {
+        List<AlertSubscription> rows = caller.admin() ? AlertSubscription.listAll()
+                : AlertSubscription.list("owner", caller.name());
+        return rows.stream().sorted((a, b) -> a.createdAt.compareTo(b.createdAt)).map(s -> view(s, caller)).toList();
     }
 
-    public Optional<AlertView> find(String id) {
-        return AlertSubscription.<AlertSubscription>findByIdOptional(id).map(AlertSubscriptions::view);
+    public Optional<AlertView> find(String id, Caller caller) {
+        return visible(id, caller).map(s -> view(s, caller));
+    }
+
+    /** For a feed token's request, whose scope was checked on the way in: any subscription, its address masked. */
+    public Optional<AlertView> findForFeed(String id) {
+        return AlertSubscription.<AlertSubscription>findByIdOptional(id).map(s -> view(s, null));
     }
 
     @Transactional
-    public AlertView create(AlertDefinition definition) {
+    public AlertView create(AlertDefinition definition, Caller caller) {
         AlertSubscription s = new AlertSubscription();
         s.id = UUID.randomUUID().toString();
+        s.owner = caller.name();
         s.createdAt = Instant.now();
         apply(s, definition);
         s.persist();
-        return view(s);
+        audit.record(caller.name(), AUDIT_KIND, "create", s.id, null, view(s, null));
+        return view(s, caller);
     }
 
     @Transactional
-    public Optional<AlertView> replace(String id, AlertDefinition definition) {
-        Optional<AlertSubscription> found = AlertSubscription.findByIdOptional(id);
-        found.ifPresent(s -> apply(s, definition));
-        return found.map(AlertSubscriptions::view);
+    public Optional<AlertView> replace(String id, AlertDefinition definition, Caller caller) {
+        Optional<AlertSubscription> found = visible(id, caller);
+        found.ifPresent(s -> {
+            AlertView before = view(s, null);
+            apply(s, definition);
+            audit.record(caller.name(), AUDIT_KIND, "replace", id, before, view(s, null));
+        });
+        return found.map(s -> view(s, caller));
     }
 
     @Transactional
-    public boolean delete(String id) {
-        boolean deleted = AlertSubscription.deleteById(id);
-        if (deleted) {
+    public boolean delete(String id, Caller caller) {
+        Optional<AlertSubscription> found = visible(id, caller);
+        found.ifPresent(s -> {
+            AlertView before = view(s, null);
+            s.delete();
             matches.deleteForSubscription(id);
-        }
-        return deleted;
+            audit.record(caller.name(), AUDIT_KIND, "delete", id, before, null);
+        });
+        return found.isPresent();
+    }
+
+    private static Optional<AlertSubscription> visible(String id, Caller caller) {
+        return AlertSubscription.<AlertSubscription>findByIdOptional(id).filter(s -> caller.maySee(s.owner));
     }
 
     private void apply(AlertSubscription s, AlertDefinition d) {
@@ -87,6 +120,10 @@ public class AlertSubscriptions {
         if (secret != null && url == null) {
             errors.add("webhookSecret: only meaningful with a webhookUrl");
         }
+        if (secret != null && !secrets.configured()) {
+            errors.add("webhookSecret: this installation has no key to encrypt webhook secrets with "
+                    + "(newsroom.alerts.webhook-secret-key); create the webhook without a secret or configure one");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidAlertException(errors);
         }
@@ -97,15 +134,18 @@ public class AlertSubscriptions {
         s.sources = AlertSubscription.join(query.sources());
         s.active = d.active() == null || d.active();
         s.webhookUrl = url;
-        s.webhookSecret = secret;
+        s.webhookSecret = secret == null ? null : secrets.encrypt(s.id, secret);
         s.updatedAt = Instant.now();
         // A new definition gets a fresh start: the next batch marks it failing again if it still fails.
         s.failingSince = null;
         s.lastError = null;
     }
 
-    static AlertView view(AlertSubscription s) {
-        return new AlertView(s.id, s.name, s.q, s.entityList(), s.typeList(), s.sourceList(), s.active, s.webhookUrl,
+    /** The subscription as {@code caller} may see it (null: as nobody's, for the audit log): the address masked. */
+    static AlertView view(AlertSubscription s, Caller caller) {
+        boolean owner = caller != null && caller.name().equals(s.owner);
+        String url = s.webhookUrl == null || owner ? s.webhookUrl : MASKED;
+        return new AlertView(s.id, s.name, s.owner, s.q, s.entityList(), s.typeList(), s.sourceList(), s.active, url,
                 s.webhookSecret != null, s.createdAt, s.updatedAt, s.failingSince, s.lastError);
     }
 }
