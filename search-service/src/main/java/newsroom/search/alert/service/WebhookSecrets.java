@@ -13,6 +13,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import newsroom.search.alert.config.AlertConfig;
 
 /**
@@ -29,8 +30,13 @@ public class WebhookSecrets {
     private final Optional<SecretKey> key;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public WebhookSecrets(AlertConfig config) {
-        this.key = config.webhookSecretKey().filter(k -> !k.isBlank()).map(WebhookSecrets::key);
+        this(config.webhookSecretKey());
+    }
+
+    WebhookSecrets(Optional<String> base64Key) {
+        this.key = base64Key.filter(k -> !k.isBlank()).map(WebhookSecrets::key);
     }
 
     static SecretKey key(String base64) {
