@@ -1,6 +1,7 @@
 package newsroom.search.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -59,7 +60,8 @@ class AlertStreamRelayTest {
         for (int i = 0; i < 10; i++) {
             relay.relay(match(i));
         }
-        relay.relay("not an alert".getBytes()); // skipped, the stream goes on
+        // an unreadable record throws (the channel dead-letters it with the reason); the stream goes on
+        assertThatThrownBy(() -> relay.relay("not an alert".getBytes())).isInstanceOf(java.io.UncheckedIOException.class);
         relay.relay(match(10));
 
         assertThat(reading.getItems()).extracting(AlertMatch::articleId).hasSize(11).startsWith("art-0")
