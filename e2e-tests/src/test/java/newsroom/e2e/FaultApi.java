@@ -15,8 +15,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import newsroom.support.access.testing.TestKeys;
-
 /**
  * The services' public HTTP APIs as the suite uses them, with the outcome of every call kept apart (answer, refusal,
  * overload, server error, no connection), because a call to a service that is being killed may fail and is retried.
@@ -107,7 +105,7 @@ final class FaultApi {
     /** Every call carries the test admin key (the services' bootstrap admin key in this suite). */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
-            return HTTP.send(request.header("X-Api-Key", TestKeys.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.header("X-Api-Key", E2eKeys.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
