@@ -1,5 +1,6 @@
 package newsroom.e2e;
 
+import newsroom.support.access.testing.TestKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -105,7 +106,7 @@ final class FaultApi {
     /** Every call carries the test admin key (the services' bootstrap admin key in this suite). */
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
         try {
-            return HTTP.send(request.header("X-Api-Key", E2eKeys.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.header("X-Api-Key", TestKeys.ADMIN).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

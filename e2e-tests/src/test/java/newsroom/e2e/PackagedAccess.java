@@ -1,5 +1,6 @@
 package newsroom.e2e;
 
+import newsroom.support.access.testing.TestKeys;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ final class PackagedAccess {
 
     /** Every operation ({@code "GET /api/x/{id}"}) in the service's OpenAPI document, read with the admin key. */
     static List<String> operations(ServiceProcess service) {
-        JsonPath doc = given(E2eKeys.as(E2eKeys.ADMIN)).baseUri(service.baseUrl()).accept("application/json")
+        JsonPath doc = given(TestKeys.as(TestKeys.ADMIN)).baseUri(service.baseUrl()).accept("application/json")
                 .get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
         List<String> operations = new ArrayList<>();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
@@ -78,7 +79,7 @@ final class PackagedAccess {
     static Response call(ServiceProcess service, String key, String operation) {
         String method = operation.substring(0, operation.indexOf(' '));
         String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", NO_SUCH_ID);
-        RequestSpecification spec = (key == null ? given() : given(E2eKeys.as(key))).config(SHORT)
+        RequestSpecification spec = (key == null ? given() : given(TestKeys.as(key))).config(SHORT)
                 .baseUri(service.baseUrl()).contentType("application/json");
         if (!method.equals("GET") && !method.equals("DELETE")) {
             spec = spec.body("{}");
@@ -88,7 +89,7 @@ final class PackagedAccess {
 
     /** A new key of {@code role}, made through the admin API of {@code service}. */
     static String newKey(ServiceProcess service, String role, String name) {
-        return given(E2eKeys.as(E2eKeys.ADMIN)).baseUri(service.baseUrl()).contentType("application/json")
+        return given(TestKeys.as(TestKeys.ADMIN)).baseUri(service.baseUrl()).contentType("application/json")
                 .body(Map.of("role", role, "name", name)).post("/api/keys")
                 .then().statusCode(201).extract().path("key");
     }

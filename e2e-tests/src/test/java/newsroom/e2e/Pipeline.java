@@ -1,5 +1,6 @@
 package newsroom.e2e;
 
+import newsroom.support.access.testing.TestKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import newsroom.stack.testing.LocalStackExtension;
  * three services.
  *
  * <p>Access control as the launcher sets it up: the services get the test admin key's hash as their bootstrap admin
- * key ({@link E2eKeys#ADMIN}, the test-jar's admin key, is then an admin key everywhere) and a webhook secret key made for this run.
+ * key ({@link TestKeys#ADMIN}, the test-jar's admin key, is then an admin key everywhere) and a webhook secret key made for this run.
  */
 final class Pipeline implements BeforeAllCallback, AfterAllCallback {
 
@@ -51,7 +52,7 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
                 "QUARKUS_DATASOURCE_USERNAME", stack.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", stack.password(),
                 "NEWSROOM_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl(),
-                "NEWSROOM_ACCESS_BOOTSTRAP_ADMIN_KEY_SHA256", E2eKeys.sha256(E2eKeys.ADMIN),
+                "NEWSROOM_ACCESS_BOOTSTRAP_ADMIN_KEY_SHA256", TestKeys.ADMIN_SHA256,
                 "NEWSROOM_ALERTS_WEBHOOK_SECRET_KEY", webhookSecretKey()));
         // -De2e.env.NAME=value sets NAME for the three services (e.g. a longer timeout on an overloaded machine)
         System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("e2e.env."))

@@ -1,5 +1,6 @@
 package newsroom.e2e;
 
+import newsroom.support.access.testing.TestKeys;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,15 +143,15 @@ class PipelineIT {
         assertThat(wrong).as("operations answering wrongly (no key: 401, reader on ingest/curation/keys: 403)")
                 .isEmpty();
 
-        JsonPath found = given(E2eKeys.as(reader)).baseUri(Pipeline.search.baseUrl()).queryParam("q", "hearing")
+        JsonPath found = given(TestKeys.as(reader)).baseUri(Pipeline.search.baseUrl()).queryParam("q", "hearing")
                 .when().get("/api/search").then().statusCode(200).extract().jsonPath();
         assertThat(found.getInt("total")).isGreaterThanOrEqualTo(0);
-        given(E2eKeys.as(reader)).baseUri(Pipeline.nlp.baseUrl()).get("/api/entities?q=abrego")
+        given(TestKeys.as(reader)).baseUri(Pipeline.nlp.baseUrl()).get("/api/entities?q=abrego")
                 .then().statusCode(200);
         // what the reader may not do on the ingest side, spelled out (the walk above covers it too)
-        given(E2eKeys.as(reader)).baseUri(Pipeline.ingest.baseUrl()).contentType(ContentType.JSON)
+        given(TestKeys.as(reader)).baseUri(Pipeline.ingest.baseUrl()).contentType(ContentType.JSON)
                 .body(article(newSource(), 0, true)).post("/api/articles").then().statusCode(403);
-        given(E2eKeys.as(reader)).baseUri(Pipeline.nlp.baseUrl()).contentType(ContentType.JSON)
+        given(TestKeys.as(reader)).baseUri(Pipeline.nlp.baseUrl()).contentType(ContentType.JSON)
                 .body(Map.of("fromId", "person:x")).post("/api/entities/person:y/merge").then().statusCode(403);
     }
 
@@ -175,7 +176,7 @@ class PipelineIT {
     }
 
     private static JsonPath post(Map<String, Object> article) {
-        return given(E2eKeys.as(E2eKeys.ADMIN)).baseUri(Pipeline.ingest.baseUrl()).contentType(ContentType.JSON)
+        return given(TestKeys.as(TestKeys.ADMIN)).baseUri(Pipeline.ingest.baseUrl()).contentType(ContentType.JSON)
                 .body(article)
                 .when().post("/api/articles")
                 .then().statusCode(202).extract().jsonPath();
@@ -188,7 +189,7 @@ class PipelineIT {
     }
 
     private static JsonPath search(Map<String, String> params) {
-        return given(E2eKeys.as(E2eKeys.ADMIN)).baseUri(Pipeline.search.baseUrl()).queryParams(params)
+        return given(TestKeys.as(TestKeys.ADMIN)).baseUri(Pipeline.search.baseUrl()).queryParams(params)
                 .when().get("/api/search")
                 .then().statusCode(200).extract().jsonPath();
     }

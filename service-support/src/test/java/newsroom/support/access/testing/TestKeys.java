@@ -1,17 +1,23 @@
 package newsroom.support.access.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
-import newsroom.support.access.service.ApiKeys;
 
 /**
  * The admin key the services accept in their test profile: its hash is
  * {@code %test.newsroom.access.bootstrap-admin-key-sha256} in service-support's shared configuration, and the e2e
- * tests hand the same hash to the packaged services. Known to everyone, so only ever a test's key.
+ * tests hand the same hash to the packaged services. Known to everyone, so only ever a test's key. Needs nothing of
+ * service-support's main classes, so black-box clients (e2e-tests) can use it too.
  */
 public final class TestKeys {
     public static final String ADMIN = "nrk_test-admin-key-for-the-test-profile-only-000";
-    public static final String ADMIN_SHA256 = ApiKeys.sha256(ADMIN);
+    /** SHA-256 (hex) of the key's UTF-8 bytes: what a service is given as its bootstrap admin key. */
+    public static final String ADMIN_SHA256 = sha256(ADMIN);
 
     private TestKeys() {
     }
@@ -19,5 +25,14 @@ public final class TestKeys {
     /** A RestAssured specification that sends {@code key}. */
     public static RequestSpecification as(String key) {
         return new RequestSpecBuilder().addHeader("X-Api-Key", key).build();
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
