@@ -28,7 +28,8 @@ final class FaultReport {
     /** What the audits found, for the whole run. */
     record Findings(List<JsonNode> hits, Map<String, List<String>> recorded,
             Map<String, Map<String, Integer>> published, Map<String, List<ConsumerRecord<byte[], byte[]>>> deadLetters,
-            List<FaultTopics.Poison> poison, String run) {
+            List<FaultTopics.Poison> poison, String run,
+            java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> predatesRun) {
     }
 
     private final FaultLedger ledger;
@@ -41,6 +42,8 @@ final class FaultReport {
     private final Map<Integer, Integer> unexpectedDeadLetters = new HashMap<>();
     private final int poisonWindow;
     private String poisonSummary = "";
+    /** Dead letters of records already on the topics when the run began (older poison a new group reached). */
+    private int predating;
     private final List<Row> rows;
 
     FaultReport(FaultLedger ledger, List<FaultAlerts.Subscription> subscriptions, Findings found, int poisonWindow) {
@@ -187,7 +190,8 @@ final class FaultReport {
                     }
                     String group = String.valueOf(FaultTopics.header(record, "dead-letter-consumer-group"));
                     copies.merge(poison.key() + "|" + group, 1, Integer::sum);
-                } else if (isEarlierRunPoison(key, value)) {
+                } else if (isEarlierRunPoison(key, value) || found.predatesRun().test(record)) {
+                    predating++;
                     continue;
                 } else {
                     int window = ledger.windowAt(java.time.Instant.ofEpochMilli(record.timestamp()));
@@ -213,6 +217,10 @@ final class FaultReport {
             problems.append(", ").append(extra).append(" extra copies");
         }
         poisonSummary = present + "/" + found.poison().size() + problems;
+        if (predating > 0) {
+            ledger.window(0).notes.add(predating + " dead letters of records that were on the topics before the run "
+                    + "(other tests' poison, reached by a consumer group new to the topic): not counted");
+        }
     }
 
     private boolean isEarlierRunPoison(String key, String value) {

@@ -54,6 +54,7 @@ class FaultSuiteIT {
         FaultAlerts alerts = new FaultAlerts();
         List<String> audited = new ArrayList<>(FaultTopics.CONSUMED.stream().map(Topics::deadLetter).toList());
         audited.add(Topics.ALERTS);
+        audited.addAll(FaultTopics.CONSUMED); // where each ended, to tell this run's records from older ones
         try (FaultTopics topics = new FaultTopics(Pipeline.stack.kafkaBootstrap())) {
             topics.snapshot(audited);
             alerts.createWatches(source);
@@ -90,7 +91,7 @@ class FaultSuiteIT {
             }
             FaultReport report = new FaultReport(ledger, alerts.subscriptions(), new FaultReport.Findings(
                     FaultApi.allHits(source), recorded, FaultAlerts.published(topics), deadLetters,
-                    injector.poison(), run), poisonWindow);
+                    injector.poison(), run, topics::predatesRun), poisonWindow);
 
             List<String> failures = new ArrayList<>(report.failures());
             failures.addAll(ledger.problems());

@@ -89,6 +89,22 @@ final class FaultTopics implements AutoCloseable {
         return end;
     }
 
+    /**
+     * True when a dead-letter record's original (its {@code dead-letter-topic}/{@code -partition}/{@code -offset}
+     * headers) was on its topic before {@link #snapshot}: not this run's, but older poison (another test's) that a
+     * consumer group new to the topic reached during the run.
+     */
+    boolean predatesRun(ConsumerRecord<byte[], byte[]> deadLetter) {
+        String topic = header(deadLetter, "dead-letter-topic");
+        String partition = header(deadLetter, "dead-letter-partition");
+        String offset = header(deadLetter, "dead-letter-offset");
+        if (topic == null || partition == null || offset == null || !start.containsKey(topic)) {
+            return false;
+        }
+        long first = start.get(topic).getOrDefault(new TopicPartition(topic, Integer.parseInt(partition.trim())), 0L);
+        return Long.parseLong(offset.trim()) < first;
+    }
+
     static String text(byte[] bytes) {
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
