@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +25,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -58,15 +54,7 @@ class SearchPageIT {
 
     @BeforeAll
     void browser() throws IOException, InterruptedException {
-        installChromium();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Files.exists(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "/usr/bin/chromium-browser");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--window-size=1440,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -194,18 +182,5 @@ class SearchPageIT {
         Files.createDirectories(target.getParent());
         Path shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Debian's chromium and chromium-driver, installed by the project's script when missing (CI runs as root). */
-    static void installChromium() throws IOException, InterruptedException {
-        if (Files.isExecutable(Path.of("/usr/bin/chromedriver"))) {
-            return;
-        }
-        Path root = Path.of(System.getProperty("newsroom.root", ".."));
-        Path script = root.resolve("search-service/src/test/scripts/install-chromium.sh");
-        Process process = new ProcessBuilder("bash", script.toString()).inheritIO().start();
-        if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("installing chromium failed; run " + script + " as root");
-        }
     }
 }

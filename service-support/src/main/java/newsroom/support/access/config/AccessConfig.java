@@ -37,6 +37,14 @@ public interface AccessConfig {
         /** The token claim holding the roles (drives {@code quarkus.oidc.roles.role-claim-path}). */
         @WithDefault("roles")
         String roleClaim();
+
+        /**
+         * The search service's web page signs people in through the identity provider (the authorization code
+         * flow, tenant {@code web}, {@code quarkus.oidc.web.*}) beside asking for a key. Independent of
+         * {@link #enabled()}: a deployment may want one without the other.
+         */
+        @WithDefault("false")
+        boolean webPage();
     }
 
     interface RateLimit {
