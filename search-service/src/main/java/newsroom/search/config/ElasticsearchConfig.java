@@ -2,6 +2,7 @@ package newsroom.search.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,4 +18,9 @@ public interface ElasticsearchConfig {
 
     @WithDefault("30s")
     Duration socketTimeout();
+
+    /** Basic authentication, for a cluster with security on (an operator-run cluster has it on by default). */
+    Optional<String> username();
+
+    Optional<String> password();
 }

@@ -2,9 +2,14 @@ package newsroom.search.repository;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,11 +38,16 @@ public class ElasticsearchClientProducer {
         if (hosts.length == 0) {
             throw new IllegalArgumentException("newsroom.elasticsearch.hosts names no host");
         }
-        return RestClient.builder(hosts)
+        RestClientBuilder builder = RestClient.builder(hosts)
                 .setRequestConfigCallback(rc -> rc
                         .setConnectTimeout((int) config.connectTimeout().toMillis())
-                        .setSocketTimeout((int) config.socketTimeout().toMillis()))
-                .build();
+                        .setSocketTimeout((int) config.socketTimeout().toMillis()));
+        if (config.username().isPresent()) {
+            String pair = config.username().get() + ":" + config.password().orElse("");
+            builder.setDefaultHeaders(new Header[] { new BasicHeader("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))) });
+        }
+        return builder.build();
     }
 
     @Produces
