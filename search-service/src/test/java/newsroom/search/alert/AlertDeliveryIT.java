@@ -65,7 +65,8 @@ import newsroom.support.access.testing.TestKeys;
 
 /**
  * Matching (on its own consumer group, once the articles are searchable) and every delivery channel, with articles
- * going through the real Kafka and Elasticsearch. Alerts are asynchronous now: every check awaits its outcome.
+ * going through the real Kafka and Elasticsearch. Alerts are asynchronous now: every check awaits its outcome. That
+ * alerts equal search results is {@link AlertEquivalenceIT}.
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
@@ -135,94 +136,6 @@ class AlertDeliveryIT {
         awaitSearchable(source, 5);
         Set<String> expected = mentioning.stream().map(EnrichedArticle::id).collect(Collectors.toSet());
         await().atMost(WAIT).during(Duration.ofSeconds(2)).until(() -> matchedArticles(alert).equals(expected));
-    }
-
-    @Test
-    void alertsFiredEqualSearchResultsForGeneratedArticlesAndSubscriptions() {
-        String u = unique();
-        java.util.Random random = new java.util.Random(20250401L);
-        List<String> sources = List.of("eq-a-" + u, "eq-b-" + u, "eq-c-" + u);
-        List<String> words = Stream.of("harbour", "tariff", "senate", "drought", "vaccine", "strike", "budget",
-                "ballot").map(w -> w + u).toList();
-        EntityType[] types = { EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.LAW };
-        List<Ent> entities = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            EntityType type = types[i % types.length];
-            String name = "Name" + i + u;
-            entities.add(new Ent(type.name().toLowerCase() + ":e" + i + "-" + u, name, type, 0.5, name));
-        }
-
-        List<String> subscriptions = new ArrayList<>();
-        for (int i = 0; i < 36; i++) {
-            Map<String, Object> def = new java.util.HashMap<>();
-            def.put("name", "eq " + i + " " + u);
-            String w1 = words.get(random.nextInt(words.size())), w2 = words.get(random.nextInt(words.size()));
-            switch (i % 6) {
-                case 0 -> def.put("q", w1);
-                case 1 -> def.put("q", w1 + " " + w2);
-                case 2 -> def.put("q", w1 + " | " + w2);
-                case 3 -> def.put("q", "-" + w1 + " " + w2);
-                case 4 -> def.put("q", "\"" + w1 + " " + w2 + "\"");
-                default -> { }
-            }
-            if (i % 6 == 5 || random.nextInt(3) == 0) {
-                def.put("entity", List.of(entities.get(random.nextInt(entities.size())).id()));
-            }
-            if (random.nextInt(4) == 0) {
-                def.put("type", List.of(types[random.nextInt(types.length)].name()));
-            }
-            if (random.nextInt(2) == 0 || !def.containsKey("q") && !def.containsKey("entity")) {
-                def.put("source", List.of(sources.get(random.nextInt(sources.size()))));
-            }
-            subscriptions.add(create(def));
-        }
-
-        Set<String> generated = new HashSet<>();
-        Instant base = Instant.parse("2025-05-01T00:00:00Z");
-        List<EnrichedArticle> batch = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            List<Ent> mentioned = new ArrayList<>();
-            for (int k = random.nextInt(3); k > 0; k--) {
-                Ent e = entities.get(random.nextInt(entities.size()));
-                if (!mentioned.contains(e)) {
-                    mentioned.add(e);
-                }
-            }
-            StringBuilder body = new StringBuilder("Report " + i + ":");
-            for (int k = 0; k < 6; k++) {
-                body.append(' ').append(words.get(random.nextInt(words.size())));
-            }
-            for (Ent e : mentioned) {
-                body.append(" with ").append(e.name());
-            }
-            String id = "eq" + i + "-" + u;
-            generated.add(id);
-            batch.add(article(id, sources.get(i % sources.size()), base.plusSeconds(60L * i),
-                    "Item " + words.get(random.nextInt(words.size())), body.toString(),
-                    mentioned.toArray(Ent[]::new)));
-        }
-        kafka.send(batch);
-        for (String s : sources) {
-            awaitSearchable(s, 100);
-        }
-
-        // Every article is searchable now, so what /api/search returns per subscription is final: ask once.
-        Map<String, Set<String>> searched = new java.util.HashMap<>();
-        for (String id : subscriptions) {
-            Map<String, Object> def = given().get("/api/alerts/" + id).then().statusCode(200).extract()
-                    .jsonPath().getMap("");
-            Set<String> ids = searchIds(def);
-            ids.retainAll(generated);
-            searched.put(id, ids);
-        }
-        assertThat(searched.values().stream().mapToInt(Set::size).sum()).isPositive();
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            for (String id : subscriptions) {
-                Set<String> alerted = matchedArticles(id);
-                alerted.retainAll(generated);
-                assertThat(alerted).as("subscription %s", id).isEqualTo(searched.get(id));
-            }
-        });
     }
 
     @Test
@@ -381,32 +294,6 @@ class AlertDeliveryIT {
     private Set<String> matchedArticles(String alert) {
         return new HashSet<>(given().queryParam("limit", 500).get("/api/alerts/" + alert + "/matches").then()
                 .statusCode(200).extract().jsonPath().getList("match.articleId", String.class));
-    }
-
-    /** The ids /api/search returns for a subscription's parameters, following the cursor to the end. */
-    @SuppressWarnings("unchecked")
-    private Set<String> searchIds(Map<String, Object> def) {
-        Set<String> ids = new HashSet<>();
-        String cursor = null;
-        do {
-            var request = given().queryParam("size", 100).queryParam("facets", "false");
-            if (def.get("q") != null) {
-                request.queryParam("q", def.get("q"));
-            }
-            for (String key : List.of("entity", "type", "source")) {
-                List<String> values = (List<String>) def.get(key);
-                if (!values.isEmpty()) {
-                    request.queryParam(key, values);
-                }
-            }
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get("/api/search").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("hits.id", String.class));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
-        return ids;
     }
 
     private Map<String, Object> kafkaDelivery(String alert) {

@@ -32,6 +32,7 @@ import newsroom.events.EntityType;
 import newsroom.search.EnrichedArticles.Ent;
 import newsroom.search.alert.messaging.AlertArticleConsumer;
 import newsroom.search.alert.repository.SubscriptionFailures;
+import newsroom.search.alert.service.AlertMonitor;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /** A subscription Elasticsearch rejects is marked failing; the others match as if it were not there. */
@@ -49,6 +50,9 @@ class AlertFailingSubscriptionIT {
 
     @Inject
     SubscriptionFailures failures;
+
+    @Inject
+    AlertMonitor monitor;
 
     AlertKafka kafka;
     final List<String> created = new ArrayList<>();
@@ -102,6 +106,8 @@ class AlertFailingSubscriptionIT {
         // A subscription that failed before and works now: its mark goes with the next successful match.
         failures.markFailing(Map.of(bySource, "an earlier failure"));
         assertThat(alert(bySource)).containsEntry("lastError", "an earlier failure");
+        // Marked in PostgreSQL as another instance would: the monitor learns it from there.
+        await().atMost(WAIT).until(() -> monitor.isFailing(bySource));
         double failuresBefore = failureCount();
         String words = String.join(" ", twoLetterWords());
         kafka.send(article("seed-" + u, "seed-" + u, Instant.parse("2025-07-01T07:00:00Z"), "Letters",

@@ -10,9 +10,24 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "newsroom.alerts")
 public interface AlertConfig {
 
-    /** Subscriptions per multi-search request (a batch is matched with one msearch per chunk). */
+    /**
+     * Subscriptions per multi-search request, for the few matched on Elasticsearch (those Lucene cannot reproduce:
+     * see {@code AlertQueryCompiler}); the others are matched in memory by the monitor.
+     */
     @WithDefault("200")
     int msearchChunk();
+
+    /** How often each instance compares the subscriptions in PostgreSQL with its monitor (changes made elsewhere). */
+    @WithDefault("1s")
+    Duration monitorSyncInterval();
+
+    /** The monitor's presearcher: {@code term} (one pass) or {@code multipass} (two passes, fewer candidates). */
+    @WithDefault("term")
+    String monitorPresearcher();
+
+    /** How often the matcher asks whether the articles of its batch are searchable yet (while Elasticsearch answers). */
+    @WithDefault("100ms")
+    Duration searchablePoll();
 
     /**
      * How long the matcher waits, while Elasticsearch answers, for an article of its batch to become searchable.

@@ -41,7 +41,9 @@ import newsroom.support.messaging.Backoff;
 /**
  * Alert matching on its own consumer group of {@code news.articles.enriched} ({@code alert-articles}), beside the
  * indexer instead of inside it: nothing here can stop or slow indexing. A batch is matched once its articles are
- * searchable (asked with an {@code ids} search, never a forced refresh); each article is matched as soon as it is.
+ * searchable (asked with an {@code ids} search every {@code newsroom.alerts.searchable-poll}, never a forced refresh),
+ * so an alert never arrives before its article can be found; each article is matched (in memory, by the monitor) as
+ * soon as it is.
  *
  * <p>While Elasticsearch or PostgreSQL is unavailable the batch waits and retries with backoff, unacknowledged, so
  * the connector pauses the partitions (and commits nothing past it) instead of dead-lettering. An article that does
@@ -107,6 +109,7 @@ public class AlertArticleConsumer {
         boolean unreachable = false;
         while (!waiting.isEmpty()) {
             Set<String> ready = null;
+            boolean failed = false;
             try {
                 ready = searchable.among(waiting.keySet());
                 if (unreachable) {
@@ -115,6 +118,7 @@ public class AlertArticleConsumer {
                 }
             } catch (Exception e) {
                 unreachable = true;
+                failed = true;
                 failed(e);
             }
             if (ready != null) {
@@ -134,10 +138,13 @@ public class AlertArticleConsumer {
                     giveUpOnTheHopeless(waiting);
                     lastError = null;
                 } catch (Exception e) {
+                    failed = true;
                     failed(e);
                 }
             }
-            if (!waiting.isEmpty() && await(backoff.next())) {
+            // Not searchable yet: look again soon (an alert is due right after its article is searchable); an
+            // outage: back off.
+            if (!waiting.isEmpty() && await(failed ? backoff.next() : config.searchablePoll())) {
                 // Shutting down: leave the batch unacknowledged, it is read again after the restart.
                 return CompletableFuture.completedFuture(null);
             }

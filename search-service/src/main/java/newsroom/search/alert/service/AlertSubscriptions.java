@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import newsroom.search.ArticleQuery;
 import newsroom.search.InvalidQueryException;
@@ -32,13 +33,20 @@ public class AlertSubscriptions {
     private final AlertMatchStore matches;
     private final WebhookSecrets secrets;
     private final AuditTrail audit;
+    private final Event<SubscriptionChanged> changes;
 
     public AlertSubscriptions(WebhookAddressGuard guard, AlertMatchStore matches, WebhookSecrets secrets,
-            AuditTrail audit) {
+            AuditTrail audit, Event<SubscriptionChanged> changes) {
         this.guard = guard;
         this.matches = matches;
         this.secrets = secrets;
         this.audit = audit;
+        this.changes = changes;
+    }
+
+    /** Tells this instance's monitor, after the commit (other instances see the row change: SubscriptionSync). */
+    private void changed(AlertSubscription s) {
+        changes.fire(new SubscriptionChanged(s.id, s.active ? MonitoredSubscription.of(s) : null));
     }
 
     /** The search a subscription stands for (no date bounds: alerts are about new articles). */
@@ -71,6 +79,7 @@ public class AlertSubscriptions {
         apply(s, definition);
         s.persist();
         audit.record(caller.name(), AUDIT_KIND, "create", s.id, null, view(s, null));
+        changed(s);
         return view(s, caller);
     }
 
@@ -81,6 +90,7 @@ public class AlertSubscriptions {
             AlertView before = view(s, null);
             apply(s, definition);
             audit.record(caller.name(), AUDIT_KIND, "replace", id, before, view(s, null));
+            changed(s);
         });
         return found.map(s -> view(s, caller));
     }
@@ -92,6 +102,7 @@ public class AlertSubscriptions {
             AlertView before = view(s, null);
             s.delete();
             matches.deleteForSubscription(id);
+            changes.fire(new SubscriptionChanged(id, null));
             audit.record(caller.name(), AUDIT_KIND, "delete", id, before, null);
         });
         return found.isPresent();

@@ -1,0 +1,198 @@
+package newsroom.search.alert.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import newsroom.search.alert.config.AlertConfig;
+
+/**
+ * Every active subscription, its query compiled once into a Lucene {@link Monitor} (in memory, with a term-filtering
+ * presearcher, so an article is only run against the subscriptions that share a term with it). The few Lucene cannot
+ * reproduce ({@link AlertQueryCompiler}) and those whose stored definition no longer parses are kept beside it.
+ * Filled and kept in step with PostgreSQL by {@link SubscriptionSync}.
+ */
+@ApplicationScoped
+public class AlertMonitor {
+    /** Where a subscription is matched. */
+    public enum Target {
+        MONITOR, ELASTICSEARCH, INVALID
+    }
+
+    /** @param reason why it is not in the monitor (null when it is) */
+    public record Entry(MonitoredSubscription subscription, Target target, String reason) {
+    }
+
+    private final Monitor monitor;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Subscription id → when this instance last changed it (System.nanoTime), to keep a stale snapshot off it. */
+    private final Map<String, Long> touched = new ConcurrentHashMap<>();
+    /** Subscriptions marked failing in PostgreSQL: a success clears the mark. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+    private volatile double loadSeconds = Double.NaN;
+
+    public AlertMonitor(AlertConfig config, MeterRegistry registry) {
+        Presearcher presearcher = "multipass".equalsIgnoreCase(config.monitorPresearcher())
+                ? new MultipassTermFilteredPresearcher(2)
+                : new TermFilteredPresearcher();
+        try {
+            this.monitor = new Monitor(AlertDocuments.ANALYZER, presearcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Gauge.builder("newsroom.alerts.monitor.queries", this, m -> m.count(Target.MONITOR))
+                .description("Subscriptions matched in memory by the Lucene monitor").register(registry);
+        Gauge.builder("newsroom.alerts.monitor.elasticsearch", this, m -> m.count(Target.ELASTICSEARCH))
+                .description("Subscriptions Lucene cannot reproduce, matched on Elasticsearch").register(registry);
+        Gauge.builder("newsroom.alerts.monitor.load.seconds", this, m -> m.loadSeconds)
+                .description("Time to load every subscription into the monitor at start").register(registry);
+    }
+
+    private long count(Target target) {
+        return entries.values().stream().filter(e -> e.target() == target).count();
+    }
+
+    /** Adds or replaces these subscriptions. */
+    public void put(Collection<MonitoredSubscription> subscriptions) {
+        List<MonitorQuery> queries = new ArrayList<>();
+        List<String> notInMonitor = new ArrayList<>();
+        Map<String, Entry> next = new HashMap<>();
+        for (MonitoredSubscription s : subscriptions) {
+            Entry entry;
+            if (s.query() == null) {
+                entry = new Entry(s, Target.INVALID, s.invalid());
+            } else {
+                AlertQueryCompiler.Compiled c = AlertQueryCompiler.compile(s.query());
+                entry = c.query() == null ? new Entry(s, Target.ELASTICSEARCH, c.elasticsearch())
+                        : new Entry(s, Target.MONITOR, null);
+                if (c.query() != null) {
+                    queries.add(new MonitorQuery(s.id(), c.query()));
+                }
+            }
+            if (entry.target() != Target.MONITOR) {
+                notInMonitor.add(s.id());
+            }
+            next.put(s.id(), entry);
+        }
+        try {
+            if (!queries.isEmpty()) {
+                monitor.register(queries);
+            }
+            if (!notInMonitor.isEmpty()) {
+                monitor.deleteById(notInMonitor);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long now = System.nanoTime();
+        next.keySet().forEach(id -> touched.put(id, now));
+        entries.putAll(next);
+    }
+
+    public void remove(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            monitor.deleteById(List.copyOf(ids));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long now = System.nanoTime();
+        ids.forEach(id -> {
+            entries.remove(id);
+            touched.put(id, now);
+        });
+    }
+
+    /** True when this instance changed the subscription after {@code nanoTime}. */
+    boolean changedSince(String id, long nanoTime) {
+        Long at = touched.get(id);
+        return at != null && at - nanoTime > 0;
+    }
+
+    /** The subscriptions whose query matches the article (and errors by subscription id). */
+    public MatchingQueries<QueryMatch> match(Document article) throws IOException {
+        return monitor.match(article, QueryMatch.SIMPLE_MATCHER);
+    }
+
+    public Entry entry(String id) {
+        return entries.get(id);
+    }
+
+    public Map<String, Entry> entries() {
+        return entries;
+    }
+
+    public List<Entry> byTarget(Target target) {
+        return entries.values().stream().filter(e -> e.target() == target).toList();
+    }
+
+    public boolean isFailing(String id) {
+        return failing.contains(id);
+    }
+
+    public void failing(Collection<String> ids, boolean isFailing) {
+        if (isFailing) {
+            failing.addAll(ids);
+        } else {
+            failing.removeAll(ids);
+        }
+    }
+
+    /** Replaces the known failing marks with PostgreSQL's (changes made by other instances or by hand). */
+    void failingAre(Set<String> ids) {
+        failing.retainAll(ids);
+        failing.addAll(ids);
+    }
+
+    public Set<String> failing() {
+        return Set.copyOf(failing);
+    }
+
+    void loaded(Duration took) {
+        loadSeconds = took.toNanos() / 1e9;
+        loaded.countDown();
+    }
+
+    public boolean isLoaded() {
+        return loaded.getCount() == 0;
+    }
+
+    /** Waits for the initial load; matching before it would miss subscriptions. */
+    public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public double loadSeconds() {
+        return loadSeconds;
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        monitor.close();
+    }
+}

@@ -1,0 +1,114 @@
+package newsroom.search.alert.service;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import newsroom.search.ArticleQuery;
+import newsroom.support.text.TextFolding;
+
+/**
+ * A subscription's {@link ArticleQuery} as the Lucene query that matches what {@code /api/search}
+ * ({@code ArticleQueries.of}) matches, over the fields {@link AlertDocuments} builds. Only what decides a hit is
+ * reproduced: the folded text as Elasticsearch's {@code simple_query_string} (default operator AND, every flag, on
+ * {@code titleFolded} and {@code bodyFolded}, standard analyzer) and the filters; the scoring-only clause on the
+ * original text is left out.
+ *
+ * <p>Elasticsearch's simple_query_string is Lucene's {@link SimpleQueryParser} with its own term builders; they agree
+ * for terms, phrases (with slop), prefixes, negation (a negated clause also matches everything else), precedence and
+ * escapes. Fuzzy terms ({@code word~1}) are the exception: Elasticsearch expands them to at most 50 terms of the whole
+ * index, and refuses the search when the expansions exceed its clause limit, which one article cannot reproduce. A
+ * subscription with a fuzzy term is therefore matched on Elasticsearch ({@link Compiled#elasticsearch()}).
+ */
+public final class AlertQueryCompiler {
+    static final Map<String, Float> TEXT_FIELDS = Map.of(AlertDocuments.TITLE, 3f, AlertDocuments.BODY, 1f);
+
+    private AlertQueryCompiler() {
+    }
+
+    /**
+     * @param query the Lucene query (null when matched on Elasticsearch)
+     * @param elasticsearch why this subscription is matched on Elasticsearch instead, or null
+     */
+    public record Compiled(Query query, String elasticsearch) {
+    }
+
+    public static Compiled compile(ArticleQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        if (q.hasText()) {
+            EsSimpleQueryParser parser = new EsSimpleQueryParser(AlertDocuments.ANALYZER);
+            Query text = parser.parse(TextFolding.key(q.text()));
+            if (parser.fuzzy) {
+                return new Compiled(null, "fuzzy term: Elasticsearch expands it over the whole index");
+            }
+            b.add(text, Occur.MUST);
+            any = true;
+        }
+        // An entity filter: the article's entity ids are indexed with every id merged with them (AlertDocuments),
+        // so the subscription's id itself is the term, whatever was merged since.
+        for (String entity : q.entities()) {
+            b.add(new TermQuery(new Term(AlertDocuments.ENTITY_IDS, entity)), Occur.FILTER);
+            any = true;
+        }
+        any |= anyOf(b, AlertDocuments.ENTITY_TYPES, q.types());
+        any |= anyOf(b, AlertDocuments.SOURCE, q.sources());
+        if (q.from() != null || q.to() != null) {
+            long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+            long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1; // exclusive upper bound
+            b.add(LongPoint.newRangeQuery(AlertDocuments.DATE, from, to), Occur.FILTER);
+            any = true;
+        }
+        return new Compiled(any ? b.build() : new MatchAllDocsQuery(), null);
+    }
+
+    /** A terms filter (any of the values), as Elasticsearch's {@code terms} query on a keyword field. */
+    private static boolean anyOf(BooleanQuery.Builder b, String field, List<String> values) {
+        if (values.isEmpty()) {
+            return false;
+        }
+        BooleanQuery.Builder or = new BooleanQuery.Builder();
+        for (String v : values) {
+            or.add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+        }
+        b.add(or.build(), Occur.FILTER);
+        return true;
+    }
+
+    /** Lucene's parser with Elasticsearch's prefix rule (the prefix normalized by the field's analyzer). */
+    static final class EsSimpleQueryParser extends SimpleQueryParser {
+        boolean fuzzy;
+
+        EsSimpleQueryParser(Analyzer analyzer) {
+            super(analyzer, TEXT_FIELDS, -1); // -1: every operator, as simple_query_string's default flags ALL
+            setDefaultOperator(Occur.MUST);
+        }
+
+        @Override
+        protected Query newFuzzyQuery(String text, int fuzziness) {
+            fuzzy = true;
+            return super.newFuzzyQuery(text, fuzziness);
+        }
+
+        @Override
+        protected Query newPrefixQuery(String text) {
+            BooleanQuery.Builder bq = new BooleanQuery.Builder();
+            for (Map.Entry<String, Float> e : weights.entrySet()) {
+                BytesRef normalized = getAnalyzer().normalize(e.getKey(), text);
+                bq.add(new PrefixQuery(new Term(e.getKey(), normalized)), Occur.SHOULD);
+            }
+            return bq.build();
+        }
+    }
+}

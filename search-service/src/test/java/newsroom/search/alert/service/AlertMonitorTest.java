@@ -1,0 +1,130 @@
+package newsroom.search.alert.service;
+
+import static newsroom.search.EnrichedArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import newsroom.events.EnrichedArticle;
+import newsroom.events.EntityType;
+import newsroom.search.EnrichedArticles.Ent;
+import newsroom.search.alert.config.AlertConfig;
+import newsroom.search.alert.repository.AlertSubscription;
+import newsroom.search.service.EntityMerges;
+
+/** The monitor in process: what a subscription matches, and where it is matched. */
+class AlertMonitorTest {
+    static final Instant T = Instant.parse("2025-08-01T10:00:00Z");
+    static final Ent HARBOUR_BOARD = new Ent("organization:harbour-board", "Harbour Board", EntityType.ORGANIZATION,
+            0.7, "Harbour Board");
+    static final Ent MAYOR = new Ent("person:ana-lopez", "Ana López", EntityType.PERSON, 0.6, "Ana López");
+
+    final EntityMerges merges = new EntityMerges();
+    final AlertMonitor monitor = new AlertMonitor(config("term"), new SimpleMeterRegistry());
+    final AlertDocuments documents = new AlertDocuments(merges);
+
+    @AfterEach
+    void close() throws IOException {
+        monitor.close();
+    }
+
+    static AlertConfig config(String presearcher) {
+        return (AlertConfig) Proxy.newProxyInstance(AlertConfig.class.getClassLoader(),
+                new Class<?>[] {AlertConfig.class},
+                (proxy, method, args) -> method.getName().equals("monitorPresearcher") ? presearcher : null);
+    }
+
+    static MonitoredSubscription subscription(String id, String q, List<String> entities, List<String> types,
+            List<String> sources) {
+        AlertSubscription s = new AlertSubscription();
+        s.id = id;
+        s.name = "name of " + id;
+        s.q = q;
+        s.entities = AlertSubscription.join(entities);
+        s.types = AlertSubscription.join(types);
+        s.sources = AlertSubscription.join(sources);
+        s.updatedAt = T;
+        return MonitoredSubscription.of(s);
+    }
+
+    static MonitoredSubscription text(String id, String q) {
+        return subscription(id, q, List.of(), List.of(), List.of());
+    }
+
+    Set<String> matched(EnrichedArticle a) throws IOException {
+        return monitor.match(documents.of(a)).getMatches().stream().map(m -> m.getQueryId())
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void textMatchesLikeSimpleQueryStringWithAndAcrossTitleAndBody() throws IOException {
+        monitor.put(List.of(text("both", "harbour budget"), text("phrase", "\"e mail\""),
+                text("wrongOrder", "\"mail e\""), text("negated", "-harbour"), text("orNegated", "drought | -budget"),
+                text("prefix", "tarif*"), text("accent", "LÓPEZ"), text("hyphen", "covid-19"),
+                text("nothing", "&"), text("escaped", "budget\\*")));
+        EnrichedArticle a = article("a", "wire", T, "Harbour news", "An e-mail on the Tariffs, the budget and "
+                + "Covid-19, from Ana Lopez.");
+        EnrichedArticle b = article("b", "wire", T, "Drought", "Ana López spoke about covid and the budget.");
+
+        assertThat(matched(a)).containsExactlyInAnyOrder("both", "phrase", "prefix", "accent", "hyphen", "escaped");
+        assertThat(matched(b)).containsExactlyInAnyOrder("negated", "orNegated", "accent", "escaped");
+    }
+
+    @Test
+    void filtersAndEntityWatchesFollowMergesWithoutRecompiling() throws IOException {
+        monitor.put(List.of(subscription("watch", null, List.of("organization:port-authority"), List.of(), List.of()),
+                subscription("typed", "budget", List.of(), List.of("PERSON", "LAW"), List.of("wire", "desk")),
+                subscription("elsewhere", null, List.of(), List.of(), List.of("other-source"))));
+        EnrichedArticle a = article("a", "wire", T, "Harbour Board budget", "The Harbour Board and Ana López.",
+                HARBOUR_BOARD, MAYOR);
+
+        assertThat(matched(a)).containsExactly("typed");
+        merges.merged("organization:port-authority", "organization:harbour-board", 1L);
+        assertThat(matched(a)).containsExactlyInAnyOrder("typed", "watch");
+        merges.unmerged("organization:port-authority", 2L);
+        assertThat(matched(a)).containsExactly("typed");
+    }
+
+    @Test
+    void fuzzyTermsGoToElasticsearchAndBrokenDefinitionsAreKeptAside() throws IOException {
+        MonitoredSubscription broken = subscription("broken", null, List.of(), List.of("NOT_A_TYPE"), List.of());
+        monitor.put(List.of(text("fuzzy", "harbor~1 news"), broken, text("plain", "harbour")));
+
+        assertThat(monitor.entry("fuzzy").target()).isEqualTo(AlertMonitor.Target.ELASTICSEARCH);
+        assertThat(monitor.entry("broken").target()).isEqualTo(AlertMonitor.Target.INVALID);
+        assertThat(monitor.entry("broken").reason()).contains("type");
+        assertThat(matched(article("a", "wire", T, "Harbour news", "text"))).containsExactly("plain");
+
+        // Edited into something Lucene can match, then removed: the monitor follows.
+        monitor.put(List.of(text("fuzzy", "news")));
+        assertThat(matched(article("a", "wire", T, "Harbour news", "text"))).containsExactlyInAnyOrder("plain", "fuzzy");
+        monitor.remove(List.of("plain", "fuzzy"));
+        assertThat(matched(article("a", "wire", T, "Harbour news", "text"))).isEmpty();
+    }
+
+    @Test
+    void bothPresearchersFindTheSameMatches() throws IOException {
+        AlertMonitor multipass = new AlertMonitor(config("multipass"), new SimpleMeterRegistry());
+        try {
+            List<MonitoredSubscription> subs = List.of(text("t1", "harbour -drought"), text("t2", "\"budget vote\""),
+                    subscription("t3", "vote", List.of(MAYOR.id()), List.of(), List.of()), text("t4", "bud*"));
+            monitor.put(subs);
+            multipass.put(subs);
+            EnrichedArticle a = article("a", "wire", T, "Budget vote", "Ana López and the harbour.", MAYOR);
+            Set<String> viaMultipass = multipass.match(documents.of(a)).getMatches().stream()
+                    .map(m -> m.getQueryId()).collect(Collectors.toSet());
+            assertThat(matched(a)).containsExactlyInAnyOrder("t1", "t2", "t3", "t4").isEqualTo(viaMultipass);
+        } finally {
+            multipass.close();
+        }
+    }
+}
