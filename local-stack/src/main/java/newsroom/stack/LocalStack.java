@@ -31,7 +31,10 @@ public final class LocalStack {
     public LocalStack(StackConfig config, Consumer<String> out) {
         this.config = config;
         this.out = out;
-        this.servers = List.of(new KafkaServer(config), new ElasticsearchServer(config), new PostgresServer(config));
+        List<LocalServer> all = new ArrayList<>(KafkaServer.of(config));
+        all.add(new ElasticsearchServer(config));
+        all.add(new PostgresServer(config));
+        this.servers = List.copyOf(all);
     }
 
     /** Reuses or starts the stack; progress lines go to standard output. */
@@ -116,6 +119,8 @@ public final class LocalStack {
             // Reverse order: the databases last, after whatever might still write to them.
             List<LocalServer> reversed = new ArrayList<>(servers);
             java.util.Collections.reverse(reversed);
+            // Kafka nodes of another shape (kafka.brokers changed since up) would otherwise run on unnoticed.
+            reversed.addAll(KafkaServer.otherShapes(config));
             for (LocalServer server : reversed) {
                 if (server.stop(out)) {
                     stopped++;
@@ -129,7 +134,7 @@ public final class LocalStack {
     }
 
     /**
-     * Stops one server (kafka, elasticsearch or postgres), keeping its data; {@link #startServer(String)} starts it
+     * Stops one server (kafka, or kafka-1..kafka-n in a cluster; elasticsearch; postgres), keeping its data; {@link #startServer(String)} starts it
      * again on the same ports with that data (a test stack's {@link #ensureRunning()} would wipe it). For outage
      * tests. Returns whether it was running.
      */
@@ -140,7 +145,7 @@ public final class LocalStack {
                     return server.stop(out);
                 }
             }
-            throw new IllegalArgumentException("no server named " + name + " (kafka, elasticsearch, postgres)");
+            throw new IllegalArgumentException("no server named " + name + " (" + names() + ")");
         });
     }
 
@@ -158,8 +163,18 @@ public final class LocalStack {
                     return null;
                 }
             }
-            throw new IllegalArgumentException("no server named " + name + " (kafka, elasticsearch, postgres)");
+            throw new IllegalArgumentException("no server named " + name + " (" + names() + ")");
         });
+    }
+
+    private String names() {
+        return String.join(", ", servers.stream().map(LocalServer::name).toList());
+    }
+
+    /** The server's pid file (e.g. to kill it from outside, as a crash would); it exists while the server runs. */
+    public Path pidFile(String name) {
+        return servers.stream().filter(s -> s.name().equals(name)).findFirst().map(LocalServer::pidFile)
+                .orElseThrow(() -> new IllegalArgumentException("no server named " + name + " (" + names() + ")"));
     }
 
     public List<ServerStatus> status() {

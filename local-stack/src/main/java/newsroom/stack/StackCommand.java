@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * {@code java -jar local-stack/target/local-stack-1.0.0-SNAPSHOT.jar up|down|status [--name dev|test]}: the launcher's
- * and the build's way to start, stop and inspect a stack. Exits non-zero on failure.
+ * and the build's way to start, stop and inspect a stack; {@code stop SERVER} / {@code start SERVER} stop one server
+ * (e.g. {@code kafka-2} of a cluster) keeping its data, and start it again. Exits non-zero on failure.
  */
 public final class StackCommand {
 
@@ -19,6 +20,7 @@ public final class StackCommand {
 
     static int run(String[] args) {
         String action = null;
+        String server = null;
         String name = StackConfig.DEV;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -29,6 +31,13 @@ public final class StackCommand {
                     name = args[++i];
                 }
                 case "up", "down", "status" -> action = args[i];
+                case "stop", "start" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(args[i] + " needs a server name (e.g. kafka-2)");
+                    }
+                    action = args[i];
+                    server = args[++i];
+                }
                 case "-h", "--help", "help" -> {
                     return usage(null);
                 }
@@ -38,7 +47,7 @@ public final class StackCommand {
             }
         }
         if (action == null) {
-            return usage("say up, down or status");
+            return usage("say up, down, status, stop SERVER or start SERVER");
         }
         try {
             StackConfig config = StackConfig.named(name);
@@ -47,6 +56,8 @@ public final class StackCommand {
             switch (action) {
                 case "up" -> stack.ensureRunning();
                 case "down" -> stack.stop();
+                case "stop" -> stack.stopServer(server);
+                case "start" -> stack.startServer(server);
                 default -> {
                     List<ServerStatus> status = stack.status();
                     System.out.println("local stack " + name + " (" + config.baseDir() + "):");
@@ -55,7 +66,7 @@ public final class StackCommand {
                 }
             }
             return 0;
-        } catch (StackException e) {
+        } catch (StackException | IllegalArgumentException e) {
             System.err.println("local stack " + name + ": " + e.getMessage());
             return 1;
         } catch (RuntimeException e) {
@@ -69,7 +80,7 @@ public final class StackCommand {
         if (problem != null) {
             System.err.println("local stack: " + problem);
         }
-        System.err.println("usage: java -jar local-stack.jar up|down|status [--name dev|test]");
+        System.err.println("usage: java -jar local-stack.jar up|down|status|stop SERVER|start SERVER [--name dev|test]");
         return problem == null ? 0 : 2;
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One named stack: where its data lives, its ports and heaps.
@@ -17,8 +19,12 @@ import java.util.Map;
  * / {@code NEWSROOM_TEST_KAFKA_PORT} for the test stack (so that moving the dev stack never moves the test stack onto
  * it), likewise {@code kafka.controller.port}, {@code elasticsearch.port}, {@code elasticsearch.transport.port},
  * {@code postgres.port}, {@code kafka.heap}, {@code elasticsearch.heap}, {@code kafka.java.opts},
- * {@code elasticsearch.java.opts} (extra JVM options, default C1-only JIT), {@code stack.dir}; and
+ * {@code elasticsearch.java.opts} (extra JVM options, default C1-only JIT), {@code stack.dir},
+ * {@code kafka.brokers} (1, the default, or a KRaft cluster of that many broker+controller nodes); and
  * {@code newsroom.stack.timeout} / {@code NEWSROOM_STACK_TIMEOUT} (seconds, both stacks).
+ *
+ * <p>In a cluster, node {@code n} (1-based) listens on {@code kafkaPort + 2(n-1)} and its controller on
+ * {@code kafkaControllerPort + 2(n-1)}: with the defaults 9092/9093, 9094/9095, 9096/9097.
  */
 public record StackConfig(
         String name,
@@ -34,7 +40,18 @@ public record StackConfig(
         String kafkaJavaOpts,
         String elasticsearchJavaOpts,
         Duration startTimeout,
-        boolean wipeOnFreshStart) {
+        boolean wipeOnFreshStart,
+        int kafkaBrokers) {
+
+    /** The largest cluster a stack starts (its nodes' ports are consecutive). */
+    static final int MAX_KAFKA_BROKERS = 9;
+
+    public StackConfig {
+        if (kafkaBrokers < 1 || kafkaBrokers > MAX_KAFKA_BROKERS) {
+            throw new StackException("the number of Kafka brokers must be 1 to " + MAX_KAFKA_BROKERS + ", not "
+                    + kafkaBrokers);
+        }
+    }
 
     public static final String DEV = "dev";
     public static final String TEST = "test";
@@ -83,14 +100,39 @@ public record StackConfig(
                 setting(prefix + "kafka.java.opts", QUICK_START_JIT, env),
                 setting(prefix + "elasticsearch.java.opts", QUICK_START_JIT, env),
                 Duration.ofSeconds(intSetting("stack.timeout", 180, env)),
-                test);
+                test,
+                intSetting(prefix + "kafka.brokers", 1, env));
     }
 
     /** A copy with its own ports and directory (e.g. a separate stack for a test that must not disturb the shared one). */
     public StackConfig withPorts(Path dir, int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport,
             int postgres) {
         return new StackConfig(name, root, dir, kafka, kafkaController, elasticsearch, elasticsearchTransport, postgres,
-                kafkaHeap, elasticsearchHeap, kafkaJavaOpts, elasticsearchJavaOpts, startTimeout, wipeOnFreshStart);
+                kafkaHeap, elasticsearchHeap, kafkaJavaOpts, elasticsearchJavaOpts, startTimeout, wipeOnFreshStart,
+                kafkaBrokers);
+    }
+
+    /** A copy that runs {@code brokers} Kafka nodes (1: the single broker; more: a KRaft cluster). */
+    public StackConfig withKafkaBrokers(int brokers) {
+        return new StackConfig(name, root, baseDir, kafkaPort, kafkaControllerPort, elasticsearchPort,
+                elasticsearchTransportPort, postgresPort, kafkaHeap, elasticsearchHeap, kafkaJavaOpts,
+                elasticsearchJavaOpts, startTimeout, wipeOnFreshStart, brokers);
+    }
+
+    /** The client port of Kafka node {@code node} (1-based). */
+    public int kafkaPort(int node) {
+        return kafkaPort + 2 * (node - 1);
+    }
+
+    /** The controller port of Kafka node {@code node} (1-based). */
+    public int kafkaControllerPort(int node) {
+        return kafkaControllerPort + 2 * (node - 1);
+    }
+
+    /** Every broker's address, comma-separated: a client then bootstraps through whichever node is up. */
+    public String kafkaBootstrap() {
+        return IntStream.rangeClosed(1, kafkaBrokers).mapToObj(n -> "127.0.0.1:" + kafkaPort(n))
+                .collect(Collectors.joining(","));
     }
 
     public Path logsDir() {
@@ -120,7 +162,7 @@ public record StackConfig(
 
     public RunningStack running() {
         return new RunningStack(
-                "127.0.0.1:" + kafkaPort,
+                kafkaBootstrap(),
                 "http://127.0.0.1:" + elasticsearchPort,
                 "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database(),
                 username(),

@@ -22,6 +22,11 @@ class StackCommandTest {
     }
 
     @Test
+    void stoppingOneServerNeedsItsName() {
+        assertThat(StackCommand.run(new String[] {"stop"})).isEqualTo(2);
+    }
+
+    @Test
     void helpSucceeds() {
         assertThat(StackCommand.run(new String[] {"--help"})).isZero();
     }
