@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import newsroom.events.Sha256;
 
 /**
  * The API key a benchmark sends to a running service ({@code X-Api-Key}): the one it was given ({@code key=} /
@@ -51,12 +49,7 @@ public record BenchKey(String key) {
 
     /** What a service is given as {@code NEWSROOM_ACCESS_BOOTSTRAP_ADMIN_KEY_SHA256}. */
     public String sha256() {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key);
     }
 
     public HttpRequest.Builder sign(HttpRequest.Builder request) {

@@ -22,11 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
+import newsroom.events.Sha256;
 import newsroom.search.alert.service.AlertSubscriptions;
 import newsroom.search.alert.service.Caller;
 import newsroom.search.repository.FeedToken;
 import newsroom.search.security.FeedScope;
-import newsroom.support.access.service.ApiKeys;
 import newsroom.support.access.service.AuditTrail;
 
 /**
@@ -88,7 +88,7 @@ public class FeedTokens {
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         FeedToken t = new FeedToken();
         t.id = UUID.randomUUID().toString();
-        t.tokenSha256 = ApiKeys.sha256(token);
+        t.tokenSha256 = Sha256.hex(token);
         t.owner = caller.name();
         t.feed = scope;
         t.createdAt = Instant.now();
@@ -129,7 +129,7 @@ public class FeedTokens {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement use = c.prepareStatement("update search.feed_token set last_used_at = now() "
                         + "where token_sha256 = ? and feed = ? returning owner")) {
-            use.setString(1, ApiKeys.sha256(token));
+            use.setString(1, Sha256.hex(token));
             use.setString(2, feed);
             try (ResultSet rs = use.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -1,13 +1,9 @@
 package newsroom.support.access.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import newsroom.events.Sha256;
 import newsroom.support.access.Role;
 import newsroom.support.access.config.AccessConfig;
 import newsroom.support.access.repository.ApiKey;
@@ -73,7 +70,7 @@ public class ApiKeys {
         k.name = name == null || name.isBlank() ? "key-" + key.substring(KEY_PREFIX.length(), KEY_PREFIX.length() + 8)
                 : name.trim();
         k.role = role.id();
-        k.secretHash = sha256(key);
+        k.secretHash = Sha256.hex(key);
         k.prefix = key.substring(0, KEY_PREFIX.length() + 8);
         k.createdAt = Instant.now();
         k.createdBy = actor;
@@ -129,7 +126,7 @@ public class ApiKeys {
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 200) {
             return Optional.empty();
         }
-        String hash = sha256(key);
+        String hash = Sha256.hex(key);
         Cached cached = cache.get(hash);
         long now = System.nanoTime();
         if (cached == null || now - cached.loadedNanos() > ttlNanos) {
@@ -156,12 +153,4 @@ public class ApiKeys {
         return new KeyHolder(k.id, k.name, Role.of(k.role));
     }
 
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

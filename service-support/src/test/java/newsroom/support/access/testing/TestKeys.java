@@ -1,12 +1,9 @@
 package newsroom.support.access.testing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.specification.RequestSpecification;
+
+import newsroom.events.Sha256;
 
 /**
  * The admin key the services accept in their test profile: its hash is
@@ -17,7 +14,7 @@ import io.restassured.specification.RequestSpecification;
 public final class TestKeys {
     public static final String ADMIN = "nrk_test-admin-key-for-the-test-profile-only-000";
     /** SHA-256 (hex) of the key's UTF-8 bytes: what a service is given as its bootstrap admin key. */
-    public static final String ADMIN_SHA256 = sha256(ADMIN);
+    public static final String ADMIN_SHA256 = Sha256.hex(ADMIN);
 
     private TestKeys() {
     }
@@ -27,12 +24,4 @@ public final class TestKeys {
         return new RequestSpecBuilder().addHeader("X-Api-Key", key).build();
     }
 
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
