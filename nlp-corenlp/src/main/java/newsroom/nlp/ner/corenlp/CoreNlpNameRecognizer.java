@@ -33,8 +33,10 @@ public final class CoreNlpNameRecognizer implements NameRecognizer {
     public CoreNlpNameRecognizer(String modelPath) {
         try {
             Properties props = new Properties();
-            // keep offsets invertible; junk characters are kept silently instead of logged one by one
-            props.setProperty("tokenizerOptions", "invertible=true,untokenizable=noneKeep");
+            // keep offsets invertible; junk characters are kept silently instead of logged one by one; hyphenated
+            // words stay one token as in the models' CoNLL training data, so "Jean-Pierre Rampal" and "Al-Ahly"
+            // are not cut at the hyphen (CoreNLP 4 splits them by default)
+            props.setProperty("tokenizerOptions", "invertible=true,untokenizable=noneKeep,splitHyphenated=false");
             this.classifier = CRFClassifier.getClassifier(modelPath, props);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot load CoreNLP model " + modelPath, e);

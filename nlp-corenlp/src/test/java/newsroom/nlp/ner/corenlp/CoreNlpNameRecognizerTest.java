@@ -41,6 +41,18 @@ class CoreNlpNameRecognizerTest {
     }
 
     @Test
+    void hyphenatedNamesStayWhole() {
+        String s = "The flautist Jean-Pierre Rampal played in Paris, and Al-Ahly beat Zamalek in Cairo.";
+        List<RecognizedName> names = RECOGNIZER.recognize(s);
+        assertThat(names).anySatisfy(n -> {
+            assertThat(text(s, n)).isEqualTo("Jean-Pierre Rampal");
+            assertThat(n.type()).isEqualTo(NameType.PERSON);
+        });
+        assertThat(names).anySatisfy(n -> assertThat(text(s, n)).isEqualTo("Al-Ahly"));
+        assertThat(names).noneSatisfy(n -> assertThat(text(s, n)).isIn("Pierre Rampal", "Ahly"));
+    }
+
+    @Test
     void newlinesAreSentenceBoundaries() {
         String s = "Harbor News\nWalter Brennan opened the new wing.";
         List<RecognizedName> names = RECOGNIZER.recognize(s);
