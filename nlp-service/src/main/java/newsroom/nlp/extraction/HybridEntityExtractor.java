@@ -48,6 +48,7 @@ public final class HybridEntityExtractor implements EntityExtractor {
     private final NameRecognizer recognizer;
     private final String engine;
     private final int modelMaxChars;
+    private final Set<Stage> stages;
     private final TextNormalizer normalizer = new TextNormalizer();
     private final RuleRecognizer rules = new RuleRecognizer();
 
@@ -66,11 +67,30 @@ public final class HybridEntityExtractor implements EntityExtractor {
 
     public HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase, LanguageIdentifier languages,
             NameRecognizer recognizer, int modelMaxChars) {
+        this(knowledgeBase, languages, recognizer, modelMaxChars, Stage.ALL);
+    }
+
+    private HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase, LanguageIdentifier languages,
+            NameRecognizer recognizer, int modelMaxChars, Set<Stage> stages) {
+        this.stages = Set.copyOf(stages);
         this.modelMaxChars = modelMaxChars;
         this.knowledgeBase = knowledgeBase;
         this.languages = languages;
         this.recognizer = recognizer;
         this.engine = recognizer == null ? ENGINE : ENGINE + "+" + recognizer.name();
+    }
+
+    /**
+     * The same extractor with only {@code stages} around the engine (for the ablation rows of the quality
+     * evaluations). With no stage it is the bare engine: its names on every text, as it typed them, each surface
+     * its own entity.
+     */
+    public HybridEntityExtractor withStages(Set<Stage> stages) {
+        return new HybridEntityExtractor(knowledgeBase, languages, recognizer, modelMaxChars, stages);
+    }
+
+    public Set<Stage> stages() {
+        return stages;
     }
 
     @Override
@@ -86,6 +106,11 @@ public final class HybridEntityExtractor implements EntityExtractor {
     /** Checks {@code deadline} between stages, inside the automaton and regex scans, and between model chunks. */
     @Override
     public Extraction extract(String title, String body, Deadline deadline) {
+        return extract(title, body, deadline, Corrections.NONE);
+    }
+
+    /** As {@link #extract(String, String, Deadline)}, counting in {@code corrections} what each stage changed. */
+    public Extraction extract(String title, String body, Deadline deadline, Corrections corrections) {
         deadline.check();
         String original = ArticleText.of(title, body);
         int titleLength = title == null ? 0 : title.length();
@@ -96,15 +121,22 @@ public final class HybridEntityExtractor implements EntityExtractor {
         String language = languages.identify(text);
         deadline.check();
 
-        List<Span> kbSpans = knowledgeBasePass(kb, text, folded, deadline);
+        List<Span> kbSpans = List.of();
+        if (stages.contains(Stage.KNOWLEDGE_BASE)) {
+            kbSpans = new ArrayList<>(knowledgeBasePass(kb, text, folded, deadline));
+            kbSpans.addAll(CountryAbbreviation.find(kb, text));
+        }
         deadline.check();
-        List<Span> ruleSpans = rules.find(text, deadline);
+        List<Span> ruleSpans = stages.contains(Stage.RULES) ? rules.find(text, deadline) : List.of();
         deadline.check();
-        // the model is English; other languages get the knowledge base and the rules
-        List<RecognizedName> modelNames = recognizer != null && (language == null || "en".equals(language))
-                && TextShape.looksLikeProse(text) ? recognizeInChunks(modelPart(text), deadline) : List.of();
+        // the model is English; other languages get the knowledge base and the rules (the bare engine reads all)
+        boolean modelReads = stages.isEmpty()
+                || (language == null || "en".equals(language)) && TextShape.looksLikeProse(text);
+        List<RecognizedName> modelNames = recognizer != null && modelReads
+                ? recognizeInChunks(modelPart(text), deadline) : List.of();
         deadline.check();
-        List<Span> spans = EntityResolver.resolve(kb, text, folded, kbSpans, ruleSpans, modelNames);
+        List<Span> spans = EntityResolver.resolve(kb, text, folded, kbSpans, ruleSpans, modelNames, stages,
+                corrections);
         deadline.check();
         return new Extraction(language, group(kb, spans, normalized, titleLength));
     }
@@ -232,6 +264,8 @@ public final class HybridEntityExtractor implements EntityExtractor {
         if (owner.isEmpty()) {
             return List.of();
         }
+        List<Map.Entry<String, String>> particleParts = owner.entrySet().stream().filter(e -> e.getKey().indexOf(' ') > 0)
+                .toList();
         List<Span> spans = new ArrayList<>();
         int n = text.length();
         int i = 0;
@@ -240,19 +274,35 @@ public final class HybridEntityExtractor implements EntityExtractor {
                 i++;
                 continue;
             }
-            int end = i;
-            while (end < n && TextFolding.isWordChar(text.charAt(end))) {
-                end++;
-            }
+            int end = NameParts.wordEnd(text, i);
             String id = Character.isUpperCase(text.charAt(i)) && !taken.overlapsAny(i, end)
                     ? owner.get(folded.substring(i, end)) : null;
             if (id != null) {
                 Span s = byId.get(id);
-                spans.add(new Span(i, end, s.type(), id, s.name(), Span.Source.COREFERENCE));
+                int start = withParticles(folded, i, end, id, particleParts);
+                if (!taken.overlapsAny(start, end)) {
+                    spans.add(new Span(start, end, s.type(), id, s.name(), Span.Source.COREFERENCE));
+                }
             }
             i = end;
         }
         return spans;
+    }
+
+    /** Start of the surname with the particles written before it ("Van den Broek", not "Broek"), else {@code start}. */
+    private static int withParticles(String folded, int start, int end, String id,
+            List<Map.Entry<String, String>> particleParts) {
+        String word = folded.substring(start, end);
+        int best = start;
+        for (Map.Entry<String, String> e : particleParts) {
+            String part = e.getKey();
+            int from = end - part.length();
+            if (part.length() > word.length() && part.endsWith(" " + word) && id.equals(e.getValue()) && from >= 0
+                    && from < best && folded.startsWith(part, from) && onWordBoundaries(folded, from, end)) {
+                best = from;
+            }
+        }
+        return best;
     }
 
     static boolean onWordBoundaries(String text, int start, int end) {

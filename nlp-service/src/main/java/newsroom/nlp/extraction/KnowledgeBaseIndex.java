@@ -37,6 +37,7 @@ public final class KnowledgeBaseIndex {
     private final long version;
     private final Map<String, KbEntry> entities;
     private final List<AliasTarget> targets;
+    private final Map<String, AliasTarget> byAlias = new HashMap<>();
     private final AliasAutomaton automaton;
 
     private KnowledgeBaseIndex(long version, Map<String, KbEntry> entities, List<AliasTarget> targets) {
@@ -46,6 +47,7 @@ public final class KnowledgeBaseIndex {
         List<String> folded = new ArrayList<>(targets.size());
         for (AliasTarget t : targets) {
             folded.add(foldAlias(t.alias()));
+            byAlias.put(foldAlias(t.alias()), t);
         }
         this.automaton = new AliasAutomaton(folded);
     }
@@ -132,6 +134,11 @@ public final class KnowledgeBaseIndex {
 
     public AliasAutomaton automaton() {
         return automaton;
+    }
+
+    /** The target of an alias written any way that folds alike, or {@code null}. */
+    public AliasTarget aliasTarget(String alias) {
+        return byAlias.get(foldAlias(alias));
     }
 
     public AliasTarget target(int pattern) {

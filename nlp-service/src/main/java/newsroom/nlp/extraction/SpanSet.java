@@ -15,6 +15,18 @@ final class SpanSet {
         return before != null && before.getValue().end() > start;
     }
 
+    /** The spans overlapping [start, end), by start. */
+    List<Span> overlapping(int start, int end) {
+        List<Span> found = new ArrayList<>();
+        Integer from = byStart.floorKey(start);
+        for (Span s : byStart.subMap(from == null ? start : from, true, end, false).values()) {
+            if (s.end() > start) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+
     /** Adds the span if it overlaps nothing already in the set. */
     boolean add(Span s) {
         if (s.length() <= 0 || overlapsAny(s.start(), s.end())) {
@@ -22,6 +34,16 @@ final class SpanSet {
         }
         byStart.put(s.start(), s);
         return true;
+    }
+
+    void remove(Span s) {
+        byStart.remove(s.start(), s);
+    }
+
+    /** Puts {@code replacement} where {@code s} was (same start; the caller keeps the set free of overlaps). */
+    void replace(Span s, Span replacement) {
+        remove(s);
+        byStart.put(replacement.start(), replacement);
     }
 
     /** Adds candidates longest first (then leftmost), each only where it overlaps nothing accepted before it. */

@@ -16,6 +16,7 @@ import newsroom.events.ArticleEntity;
 import newsroom.events.EntityType;
 import newsroom.events.Mention;
 import newsroom.nlp.extraction.EntityExtractor;
+import newsroom.nlp.extraction.HybridEntityExtractor;
 
 /**
  * Evaluates the extractor on any CoNLL-2003-format file (token, POS, chunk, NER tag per line; blank line between
@@ -24,8 +25,10 @@ import newsroom.nlp.extraction.EntityExtractor;
  * PERSON→PER, ORGANIZATION→ORG, LOCATION and FACILITY→LOC, MISC, LAW and EVENT→MISC; MONEY, DATE and PERCENT are not
  * CoNLL entities and are ignored. Scored as in conlleval: exact span and class, per class and micro-averaged.
  *
+ * With {@code --ablation} the bare engine and each added stage are scored in the same run ({@link Ablation}).
+ *
  * <pre>./mvnw -q -pl nlp-service exec:java -Dexec.mainClass=newsroom.nlp.quality.ConllEvaluation \
- *     -Dexec.args="path/to/eng.testb [--ner=corenlp|none] [--model=conll4|all3]"</pre>
+ *     -Dexec.args="path/to/eng.testb [--ner=corenlp|none] [--model=conll4|all3] [--ablation] [--verbose]"</pre>
  */
 public final class ConllEvaluation {
 
@@ -38,14 +41,20 @@ public final class ConllEvaluation {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: ConllEvaluation FILE [--ner=corenlp|none] [--model=conll4|all3]");
+            System.err.println("usage: ConllEvaluation FILE [--ner=corenlp|none] [--model=conll4|all3] [--ablation] [--verbose]");
             System.exit(2);
         }
         String ner = "corenlp";
         String model = "conll4";
         String file = null;
+        boolean ablation = false;
+        boolean verbose = false;
         for (String a : args) {
-            if (a.startsWith("--ner=")) {
+            if (a.equals("--ablation")) {
+                ablation = true;
+            } else if (a.equals("--verbose")) {
+                verbose = true;
+            } else if (a.startsWith("--ner=")) {
                 ner = a.substring(6);
             } else if (a.startsWith("--model=")) {
                 model = a.substring(8);
@@ -53,10 +62,16 @@ public final class ConllEvaluation {
                 file = a;
             }
         }
-        EntityExtractor extractor = GoldSetEvaluation.starterExtractor(ner, model);
+        HybridEntityExtractor extractor = GoldSetEvaluation.starterExtractor(ner, model);
         List<Document> documents = read(Path.of(file));
+        if (ablation) {
+            System.out.printf("CoNLL file %s: %d documents, extractor %s%n%n", file, documents.size(), extractor.engine());
+            System.out.println(Ablation.table("Ablation (exact span + CoNLL class)",
+                    Ablation.run(extractor, e -> evaluate(e, documents))));
+            return;
+        }
         long t0 = System.nanoTime();
-        Scores scores = evaluate(extractor, documents);
+        Scores scores = evaluate(extractor, documents, verbose);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("CoNLL file %s: %d documents, extractor %s, %d ms%n%n", file, documents.size(),
                 extractor.engine(), ms);
@@ -132,6 +147,11 @@ public final class ConllEvaluation {
     }
 
     public static Scores evaluate(EntityExtractor extractor, List<Document> documents) {
+        return evaluate(extractor, documents, false);
+    }
+
+    /** With {@code verbose}, prints each missed, mistyped and spurious name. */
+    public static Scores evaluate(EntityExtractor extractor, List<Document> documents, boolean verbose) {
         Scores scores = new Scores();
         int shift = 2; // the document is passed as body with an empty title: offsets move by "\n\n"
         for (Document doc : documents) {
@@ -152,18 +172,32 @@ public final class ConllEvaluation {
                     matched.add(g.getKey());
                 } else {
                     scores.falseNegative(g.getValue());
+                    if (verbose) {
+                        String p = predicted.get(g.getKey());
+                        System.out.printf("  missed %s '%s'%s%n", g.getValue(), surface(doc, g.getKey()),
+                                p == null ? "" : " (found as " + p + ")");
+                    }
                 }
             }
             for (Map.Entry<String, String> p : predicted.entrySet()) {
                 if (!matched.contains(p.getKey())) {
                     scores.falsePositive(p.getValue());
+                    if (verbose && !doc.gold().containsKey(p.getKey())) {
+                        System.out.printf("  spurious %s '%s'%n", p.getValue(), surface(doc, p.getKey()));
+                    }
                 }
             }
         }
         return scores;
     }
 
-    static String conllClass(EntityType type) {
+    private static String surface(Document doc, String key) {
+        int colon = key.indexOf(':');
+        int start = Math.max(0, Integer.parseInt(key.substring(0, colon)));
+        return doc.text().substring(start, Math.min(doc.text().length(), Integer.parseInt(key.substring(colon + 1))));
+    }
+
+    public static String conllClass(EntityType type) {
         return switch (type) {
             case PERSON -> "PER";
             case ORGANIZATION -> "ORG";

@@ -30,8 +30,11 @@ import newsroom.nlp.service.KnowledgeBase;
  * Scores the extractor on the gold set: mention detection (exact span and type) and linking (exact span and canonical
  * id), precision/recall/F1 per type. MISC predictions are not scored (the gold set does not annotate MISC).
  *
+ * With {@code --ablation}: the bare engine and each added stage in the same run, per CoNLL class (PERSON→PER,
+ * ORGANIZATION→ORG, LOCATION and FACILITY→LOC, LAW and EVENT→MISC), as {@link ConllEvaluation} maps them.
+ *
  * <pre>./mvnw -q -pl nlp-service exec:java -Dexec.mainClass=newsroom.nlp.quality.GoldSetEvaluation \
- *     [-Dexec.args="[gold.jsonl] [--ner=corenlp|none] [--model=conll4|all3] [--verbose]"]</pre>
+ *     [-Dexec.args="[gold.jsonl] [--ner=corenlp|none] [--model=conll4|all3] [--verbose] [--ablation]"]</pre>
  */
 public final class GoldSetEvaluation {
 
@@ -49,8 +52,11 @@ public final class GoldSetEvaluation {
         String ner = "corenlp";
         String model = "conll4";
         boolean verbose = false;
+        boolean ablation = false;
         for (String a : args) {
-            if (a.startsWith("--ner=")) {
+            if (a.equals("--ablation")) {
+                ablation = true;
+            } else if (a.startsWith("--ner=")) {
                 ner = a.substring(6);
             } else if (a.startsWith("--model=")) {
                 model = a.substring(8);
@@ -61,8 +67,14 @@ public final class GoldSetEvaluation {
             }
         }
         Path gold = resolve(path);
-        EntityExtractor extractor = starterExtractor(ner, model);
+        HybridEntityExtractor extractor = starterExtractor(ner, model);
         List<GoldArticle> articles = read(gold);
+        if (ablation) {
+            System.out.printf("Gold set %s: %d articles, extractor %s%n%n", gold, articles.size(), extractor.engine());
+            System.out.println(Ablation.table("Ablation (exact span + CoNLL class; MISC = laws and events)",
+                    Ablation.run(extractor, e -> conllScores(e, articles))));
+            return;
+        }
         Result r = evaluate(extractor, articles, verbose);
         System.out.printf("Gold set %s: %d articles, %d gold mentions, extractor %s, %d ms (%.1f ms/article)%n%n",
                 gold, articles.size(), articles.stream().mapToInt(a -> a.mentions().size()).sum(), extractor.engine(),
@@ -84,7 +96,7 @@ public final class GoldSetEvaluation {
     }
 
     /** The extractor as the service builds it, over the shipped starter knowledge base (no database). */
-    public static EntityExtractor starterExtractor(String ner, String model) {
+    public static HybridEntityExtractor starterExtractor(String ner, String model) {
         KnowledgeBaseIndex index = KnowledgeBaseIndex.of(1, KnowledgeBase.parseJsonLines(starterBytes()));
         NameRecognizer recognizer = "none".equals(ner) ? null : NameRecognizers.create(ner, Map.of("model", model));
         LanguageIdentifier languages = new LinguaLanguageIdentifier(List.of("en", "es", "fr", "de", "pt", "it"));
@@ -111,6 +123,42 @@ public final class GoldSetEvaluation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Exact span and CoNLL class: the gold mentions of the classes the engine knows, against every prediction but MISC
+     * (the gold set does not annotate MISC; its laws and events count as MISC here).
+     */
+    public static Scores conllScores(EntityExtractor extractor, List<GoldArticle> articles) {
+        Scores scores = new Scores();
+        for (GoldArticle article : articles) {
+            Map<String, String> predicted = new HashMap<>();
+            for (ArticleEntity e : extractor.extract(article.title(), article.body()).entities()) {
+                String cls = e.type() == EntityType.MISC ? null : ConllEvaluation.conllClass(e.type());
+                if (cls != null) {
+                    e.mentions().forEach(m -> predicted.put(m.start() + ":" + m.end(), cls));
+                }
+            }
+            Set<String> matched = new HashSet<>();
+            for (GoldArticle.GoldMention g : article.mentions()) {
+                String cls = ConllEvaluation.conllClass(EntityType.valueOf(g.type()));
+                String key = g.start() + ":" + g.end();
+                if (cls == null) {
+                    predicted.remove(key);
+                } else if (cls.equals(predicted.get(key))) {
+                    scores.truePositive(cls);
+                    matched.add(key);
+                } else {
+                    scores.falseNegative(cls);
+                }
+            }
+            predicted.forEach((key, cls) -> {
+                if (!matched.contains(key)) {
+                    scores.falsePositive(cls);
+                }
+            });
+        }
+        return scores;
     }
 
     public static Result evaluate(EntityExtractor extractor, List<GoldArticle> articles, boolean verbose) {

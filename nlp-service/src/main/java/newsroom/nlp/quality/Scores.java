@@ -57,6 +57,11 @@ public final class Scores {
         return total;
     }
 
+    /** The labels seen, in order. */
+    public java.util.Set<String> labels() {
+        return byLabel.keySet();
+    }
+
     public Counts of(String label) {
         return byLabel.getOrDefault(label, new Counts());
     }

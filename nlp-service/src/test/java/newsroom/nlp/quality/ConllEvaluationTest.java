@@ -3,12 +3,16 @@ package newsroom.nlp.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import newsroom.nlp.extraction.HybridEntityExtractor;
+import newsroom.nlp.extraction.Stage;
 import newsroom.nlp.extraction.StarterKnowledgeBase;
 
 class ConllEvaluationTest {
@@ -25,6 +29,24 @@ class ConllEvaluationTest {
                 .containsEntry("40:64", "ORG").hasSize(4);
         // IOB1: I- tags start entities; a new class ends the previous one
         assertThat(docs.get(1).gold()).isEqualTo(Map.of("0:12", "PER", "17:29", "PER", "33:43", "LOC"));
+    }
+
+    /**
+     * Newswire in CoNLL format written for this test (Conll files under src/test/resources/conll): "tuned" was used
+     * while building the stages, "heldout" only to measure them. The hybrid must not lose to its own engine.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "tuned.conll", "heldout.conll" })
+    void theHybridScoresAtLeastTheBareEngine(String file) {
+        List<ConllEvaluation.Document> docs = ConllEvaluation.read(Path.of("src/test/resources/conll", file));
+        HybridEntityExtractor hybrid = GoldSetEvaluation.starterExtractor("corenlp", "conll4");
+        Scores engine = ConllEvaluation.evaluate(hybrid.withStages(EnumSet.noneOf(Stage.class)), docs);
+        Scores full = ConllEvaluation.evaluate(hybrid, docs);
+        assertThat(full.total().support()).isGreaterThan(50);
+        assertThat(full.total().f1()).isGreaterThanOrEqualTo(engine.total().f1());
+        for (String cls : List.of("PER", "LOC", "ORG")) {
+            assertThat(full.of(cls).f1()).as(cls).isGreaterThanOrEqualTo(engine.of(cls).f1() - 0.01);
+        }
     }
 
     @Test

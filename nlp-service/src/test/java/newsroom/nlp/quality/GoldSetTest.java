@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import newsroom.nlp.extraction.EntityExtractor;
+import newsroom.nlp.extraction.Stage;
 
 /** Quality floors on the gold set: a regression in any stage shows up here. */
 class GoldSetTest {
@@ -38,6 +39,20 @@ class GoldSetTest {
         assertThat(r.detection().total().f1()).isGreaterThanOrEqualTo(0.95);
         assertThat(r.linking().total().f1()).isGreaterThanOrEqualTo(0.95);
         assertThat(r.linking().of("PERSON").recall()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void theHybridNeverScoresBelowTheBareEngineOnAnyOfItsClasses() {
+        List<Ablation.Step> steps = Ablation.run(GoldSetEvaluation.starterExtractor("corenlp", "conll4"),
+                e -> GoldSetEvaluation.conllScores(e, GOLD));
+        System.out.println(Ablation.table("Gold set, ablation", steps));
+        Scores engine = steps.get(0).scores();
+        Scores hybrid = steps.get(steps.size() - 1).scores();
+        assertThat(steps.get(steps.size() - 1).stages()).isEqualTo(Stage.ALL);
+        for (String cls : List.of("PER", "LOC", "ORG", "MISC")) {
+            assertThat(hybrid.of(cls).f1()).as(cls).isGreaterThanOrEqualTo(engine.of(cls).f1());
+        }
+        assertThat(engine.total().support()).isEqualTo(hybrid.total().support()).isGreaterThan(150);
     }
 
     @Test
