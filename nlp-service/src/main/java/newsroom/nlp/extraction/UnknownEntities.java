@@ -1,0 +1,110 @@
+package newsroom.nlp.extraction;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import newsroom.events.EntityType;
+import newsroom.support.text.EntityIds;
+import newsroom.support.text.TextFolding;
+
+/**
+ * Entities the knowledge base does not know: the engine's names grouped by name, short person names joined to the one
+ * longer name of the article that contains them ("Delgado" -> "Maria Delgado", "Smith" -> "R. Smith"; a name the
+ * engine did not call a person only as the surname: the film "Ray" is not the singer Ray Charles), initials
+ * written one way ("R. Smith" and "R Smith" are one name), one type per entity by vote (full names count double), id
+ * from type and full name.
+ */
+final class UnknownEntities {
+
+    private UnknownEntities() {
+    }
+
+    /** The name key: folded, spaces collapsed, the dot after an initial dropped ("R. Smith" = "R Smith"). */
+    static String key(String surface) {
+        return TextFolding.fold(surface.replaceAll("\\s+", " ")).replaceAll("(?<![\\p{L}\\p{N}])(\\p{L})\\.", "$1")
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    static List<Span> resolve(List<Span> candidates) {
+        Map<String, List<Span>> byName = new LinkedHashMap<>();
+        Map<String, String> surfaceOf = new HashMap<>();
+        for (Span c : candidates) {
+            String key = key(c.name());
+            byName.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+            surfaceOf.putIfAbsent(key, c.name());
+        }
+        // each name's group: itself, or the single longer multi-word name containing it as a word sequence
+        Map<String, String> groupOf = new HashMap<>();
+        for (String key : byName.keySet()) {
+            String owner = null;
+            int owners = 0;
+            for (String other : byName.keySet()) {
+                if (!other.equals(key) && other.indexOf(' ') > 0 && names(other, surfaceOf.get(other), key)
+                        && isMostlyPerson(byName.get(other))
+                        && (isMostlyPerson(byName.get(key)) || other.endsWith(" " + key))) {
+                    owner = other;
+                    owners++;
+                }
+            }
+            groupOf.put(key, owners == 1 ? owner : key);
+        }
+        Map<String, List<Span>> groups = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Span>> e : byName.entrySet()) {
+            String group = groupOf.get(e.getKey());
+            while (!groupOf.get(group).equals(group)) {
+                group = groupOf.get(group);
+            }
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).addAll(e.getValue());
+        }
+        List<Span> spans = new ArrayList<>();
+        for (Map.Entry<String, List<Span>> g : groups.entrySet()) {
+            EntityType type = vote(g.getValue());
+            String name = surfaceOf.get(g.getKey());
+            String id = EntityIds.of(type, name);
+            for (Span c : g.getValue()) {
+                spans.add(new Span(c.start(), c.end(), type, id, name, Span.Source.MODEL));
+            }
+        }
+        return spans;
+    }
+
+    private static EntityType vote(List<Span> mentions) {
+        Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+        for (Span c : mentions) {
+            votes.merge(c.type(), c.name().indexOf(' ') > 0 ? 2 : 1, Integer::sum);
+        }
+        EntityType type = EntityType.PERSON;
+        int best = -1;
+        for (EntityType t : List.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.MISC)) {
+            int v = votes.getOrDefault(t, 0);
+            if (v > best) {
+                best = v;
+                type = t;
+            }
+        }
+        return type;
+    }
+
+    private static boolean isMostlyPerson(List<Span> cs) {
+        long persons = cs.stream().filter(c -> c.type() == EntityType.PERSON).count();
+        return persons * 2 >= cs.size();
+    }
+
+    /** The shorter name is words of the longer one or one of its name parts ("Assad" of "Hafez al-Assad"). */
+    private static boolean names(String longer, String longerSurface, String shorter) {
+        String padded = " " + longer + " ";
+        if (padded.contains(" " + shorter + " ")) {
+            return true;
+        }
+        for (String part : NameParts.partsOf(longerSurface)) {
+            if (key(part).equals(shorter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

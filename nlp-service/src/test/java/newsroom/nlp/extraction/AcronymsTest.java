@@ -1,0 +1,59 @@
+package newsroom.nlp.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import newsroom.events.ArticleEntity;
+import newsroom.events.Mention;
+import newsroom.nlp.ner.RecognizedName.NameType;
+
+/** Acronyms join their expansion; "US" is the country where it means the country; headers are not organizations. */
+class AcronymsTest {
+
+    private static Map<String, ArticleEntity> extract(Map<String, NameType> engine, String title, String body) {
+        return ScriptedRecognizer.extractor(engine).extract(title, body).entities().stream()
+                .collect(Collectors.toMap(ArticleEntity::id, x -> x));
+    }
+
+    @Test
+    void anAcronymDefinedInTheArticleIsItsExpansion() {
+        Map<String, ArticleEntity> e = extract(Map.of("Office of Fair Trading", NameType.ORGANIZATION, "OFT",
+                NameType.ORGANIZATION), "", "The Office of Fair Trading (OFT) opened an inquiry. The OFT said prices "
+                + "rose. Builders wrote to the OFT.");
+        assertThat(e).containsOnlyKeys("organization:office-of-fair-trading");
+        assertThat(e.get("organization:office-of-fair-trading").mentions()).extracting(Mention::text)
+                .containsExactly("Office of Fair Trading", "OFT", "OFT", "OFT");
+    }
+
+    @Test
+    void anExpansionTheEngineMissedOrCutIsMadeWhole() {
+        Map<String, ArticleEntity> e = extract(Map.of("Mergers Commission", NameType.ORGANIZATION), "",
+                "The Monopolies and Mergers Commission ( MMC ) cleared the deal. The Confederation of British Industry "
+                        + "(CBI) agreed, and the MMC said so.");
+        assertThat(e.get("organization:monopolies-and-mergers-commission").mentions()).extracting(Mention::text)
+                .containsExactly("Monopolies and Mergers Commission", "MMC", "MMC");
+        assertThat(e.get("organization:confederation-of-british-industry").mentions()).extracting(Mention::text)
+                .containsExactly("Confederation of British Industry", "CBI");
+        assertThat(e).doesNotContainKey("organization:mergers-commission");
+    }
+
+    @Test
+    void usIsTheCountryNotThePronoun() {
+        Map<String, ArticleEntity> e = extract(Map.of(), "US STOCKS FALL, LET US PRAY",
+                "US stocks fell. Traders told us that the U.S. economy grew.");
+        assertThat(e.get("location:united-states").mentions()).extracting(Mention::text)
+                .containsExactly("US", "US", "U.S.");
+    }
+
+    @Test
+    void tableHeadersAndAbbreviationsAreNotOrganizations() {
+        Map<String, ArticleEntity> e = extract(Map.of("GF GA", NameType.ORGANIZATION, "AGM", NameType.ORGANIZATION,
+                "Zamalek", NameType.ORGANIZATION, "P W", NameType.ORGANIZATION), "",
+                "Standings:\nP W D L GF GA Pts\nZamalek 10 7 2 1 19 7 23\nThe club holds its AGM next week.");
+        assertThat(e).containsOnlyKeys("organization:zamalek");
+    }
+}
