@@ -47,7 +47,7 @@ final class Acronyms {
         }
         conflicting.forEach(expansionOf::remove);
         for (Map.Entry<String, Span> e : expansionOf.entrySet()) {
-            Span expansion = e.getValue();
+            Span expansion = typedByAcronym(text, accepted, e.getKey(), e.getValue(), corrections);
             Matcher use = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(e.getKey()) + "(?![\\p{L}\\p{N}])")
                     .matcher(text);
             while (use.find()) {
@@ -65,6 +65,39 @@ final class Acronyms {
                 }
             }
         }
+    }
+
+    /**
+     * An expansion the engine typed MISC (its catch-all) takes the type the engine gave the acronym itself
+     * ("Office of Fair Trading" MISC, "OFT" ORGANIZATION): every mention of the expansion is retyped, with its id.
+     */
+    private static Span typedByAcronym(String text, SpanSet accepted, String acronym, Span expansion,
+            Corrections corrections) {
+        if (expansion.type() != EntityType.MISC || expansion.source() != Span.Source.MODEL) {
+            return expansion;
+        }
+        EntityType type = null;
+        for (Span s : accepted.spans()) {
+            if (s.source() == Span.Source.MODEL && s.type() != EntityType.MISC
+                    && text.substring(s.start(), s.end()).equals(acronym)) {
+                type = s.type();
+                break;
+            }
+        }
+        if (type == null) {
+            return expansion;
+        }
+        String id = EntityIds.of(type, expansion.name());
+        Span retyped = expansion;
+        for (Span s : accepted.spans()) {
+            if (s.entityId().equals(expansion.entityId())) {
+                Span r = new Span(s.start(), s.end(), type, id, s.name(), s.source());
+                accepted.replace(s, r);
+                retyped = s.start() == expansion.start() ? r : retyped;
+            }
+        }
+        corrections.count(STAGE + "retyped an acronym's expansion as the engine typed the acronym");
+        return retyped;
     }
 
     /**

@@ -62,7 +62,7 @@ public final class ConllEvaluation {
                 file = a;
             }
         }
-        HybridEntityExtractor extractor = GoldSetEvaluation.starterExtractor(ner, model);
+        HybridEntityExtractor extractor = GoldSetEvaluation.starterHybrid(ner, model);
         List<Document> documents = read(Path.of(file));
         if (ablation) {
             System.out.printf("CoNLL file %s: %d documents, extractor %s%n%n", file, documents.size(), extractor.engine());

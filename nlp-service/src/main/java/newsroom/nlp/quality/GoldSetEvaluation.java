@@ -67,7 +67,7 @@ public final class GoldSetEvaluation {
             }
         }
         Path gold = resolve(path);
-        HybridEntityExtractor extractor = starterExtractor(ner, model);
+        HybridEntityExtractor extractor = starterHybrid(ner, model);
         List<GoldArticle> articles = read(gold);
         if (ablation) {
             System.out.printf("Gold set %s: %d articles, extractor %s%n%n", gold, articles.size(), extractor.engine());
@@ -96,7 +96,12 @@ public final class GoldSetEvaluation {
     }
 
     /** The extractor as the service builds it, over the shipped starter knowledge base (no database). */
-    public static HybridEntityExtractor starterExtractor(String ner, String model) {
+    public static EntityExtractor starterExtractor(String ner, String model) {
+        return starterHybrid(ner, model);
+    }
+
+    /** As {@link #starterExtractor}, typed so that its stages can be chosen ({@link Ablation}). */
+    public static HybridEntityExtractor starterHybrid(String ner, String model) {
         KnowledgeBaseIndex index = KnowledgeBaseIndex.of(1, KnowledgeBase.parseJsonLines(starterBytes()));
         NameRecognizer recognizer = "none".equals(ner) ? null : NameRecognizers.create(ner, Map.of("model", model));
         LanguageIdentifier languages = new LinguaLanguageIdentifier(List.of("en", "es", "fr", "de", "pt", "it"));

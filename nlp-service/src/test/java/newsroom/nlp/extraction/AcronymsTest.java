@@ -30,6 +30,14 @@ class AcronymsTest {
     }
 
     @Test
+    void anExpansionTypedMiscTakesTheTypeOfItsAcronym() {
+        Map<String, ArticleEntity> e = extract(Map.of("Office of Fair Trading", NameType.MISC, "OFT",
+                NameType.ORGANIZATION), "", "The Office of Fair Trading (OFT) opened an inquiry. The OFT said so.");
+        assertThat(e).containsOnlyKeys("organization:office-of-fair-trading");
+        assertThat(e.get("organization:office-of-fair-trading").count()).isEqualTo(3);
+    }
+
+    @Test
     void anExpansionTheEngineMissedOrCutIsMadeWhole() {
         Map<String, ArticleEntity> e = extract(Map.of("Mergers Commission", NameType.ORGANIZATION), "",
                 "The Monopolies and Mergers Commission ( MMC ) cleared the deal. The Confederation of British Industry "

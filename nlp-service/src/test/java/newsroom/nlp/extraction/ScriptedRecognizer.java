@@ -8,7 +8,10 @@ import newsroom.nlp.ner.NameRecognizer;
 import newsroom.nlp.ner.RecognizedName;
 import newsroom.nlp.ner.RecognizedName.NameType;
 
-/** A stand-in engine: every occurrence of each scripted name, with its type, so a test fixes what the engine says. */
+/**
+ * A stand-in engine: every occurrence of each scripted name (longest first where they overlap), with its type, so a
+ * test fixes what the engine says.
+ */
 final class ScriptedRecognizer implements NameRecognizer {
     private final Map<String, NameType> names;
 
@@ -31,7 +34,15 @@ final class ScriptedRecognizer implements NameRecognizer {
                 }
             }
         });
-        return found;
+        // like a real engine, never two names over the same characters: the longest wins
+        found.sort(java.util.Comparator.comparingInt((RecognizedName n) -> n.start() - n.end()).thenComparingInt(RecognizedName::start));
+        List<RecognizedName> kept = new ArrayList<>();
+        for (RecognizedName n : found) {
+            if (kept.stream().noneMatch(k -> k.start() < n.end() && n.start() < k.end())) {
+                kept.add(n);
+            }
+        }
+        return kept;
     }
 
     /** The hybrid over the starter knowledge base plus {@code extra} entries, with this engine. */

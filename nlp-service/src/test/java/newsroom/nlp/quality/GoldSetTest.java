@@ -43,7 +43,7 @@ class GoldSetTest {
 
     @Test
     void theHybridNeverScoresBelowTheBareEngineOnAnyOfItsClasses() {
-        List<Ablation.Step> steps = Ablation.run(GoldSetEvaluation.starterExtractor("corenlp", "conll4"),
+        List<Ablation.Step> steps = Ablation.run(GoldSetEvaluation.starterHybrid("corenlp", "conll4"),
                 e -> GoldSetEvaluation.conllScores(e, GOLD));
         System.out.println(Ablation.table("Gold set, ablation", steps));
         Scores engine = steps.get(0).scores();
