@@ -25,7 +25,9 @@ import newsroom.ingest.repository.OutboxMessage;
 /**
  * The article registry: exact de-duplication (same id, i.e. same canonical URL, or same content hash) and the
  * durable write of an accepted article together with its outbox row, in one transaction. A concurrent duplicate
- * that slips past the look-up hits a unique constraint and is answered as a duplicate.
+ * that slips past the look-up hits a unique constraint and is answered as a duplicate. The near-duplicate check runs
+ * in the writing transaction under the writers' lock ({@link NearDuplicateIndex#lockAndCatchUp()}), so it sees every
+ * article any instance committed before.
  */
 @ApplicationScoped
 public class ArticleRegistry {
@@ -44,12 +46,15 @@ public class ArticleRegistry {
         if (first.isPresent()) {
             return IngestOutcome.duplicate(first.get());
         }
-        String near = nearDuplicates.nearest(article.simhash());
+        String near;
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                toRecord(article, near).persist();
+            near = QuarkusTransaction.requiringNew().call(() -> {
+                nearDuplicates.lockAndCatchUp(); // held until commit: the check and the insert are one step
+                String nearest = nearDuplicates.nearest(article.simhash());
+                toRecord(article, nearest).persist();
                 outboxRow(article).persist();
                 ArticleRecord.flush();
+                return nearest;
             });
         } catch (RuntimeException e) {
             if (!isUniqueViolation(e)) {
@@ -57,7 +62,6 @@ public class ArticleRegistry {
             }
             return findDuplicate(article).map(IngestOutcome::duplicate).orElseThrow(() -> e);
         }
-        nearDuplicates.add(article.id(), article.simhash());
         return IngestOutcome.accepted(article.id(), near);
     }
 
@@ -78,59 +82,75 @@ public class ArticleRegistry {
             ArticleRecord.<ArticleRecord>find("contentHash in ?1", hashes).stream()
                     .forEach(r -> storedIdByHash.put(r.contentHash, r.id));
         });
-        List<IngestOutcome> outcomes = new ArrayList<>(articles.size());
         List<PreparedArticle> fresh = new ArrayList<>();
-        Map<String, String> nearOf = new HashMap<>();
         Map<String, String> newIdByHash = new HashMap<>();
         Set<String> newIds = new HashSet<>();
-        for (PreparedArticle a : articles) {
+        String[] firstOf = new String[articles.size()]; // by position: the exact duplicate's first id
+        for (int i = 0; i < articles.size(); i++) {
+            PreparedArticle a = articles.get(i);
             String first = storedIds.contains(a.id()) || newIds.contains(a.id()) ? a.id()
                     : storedIdByHash.getOrDefault(a.contentHash(), newIdByHash.get(a.contentHash()));
             if (first != null) {
-                outcomes.add(IngestOutcome.duplicate(first));
+                firstOf[i] = first;
             } else {
-                String near = nearDuplicates.nearest(a.simhash());
-                if (near == null) { // an earlier element of this batch
-                    int best = config.nearDuplicates().threshold() + 1;
-                    for (PreparedArticle earlier : fresh) {
-                        int d = SimHash.distance(earlier.simhash(), a.simhash());
-                        if (d < best) {
-                            best = d;
-                            near = earlier.id();
-                        }
-                    }
-                    near = config.nearDuplicates().enabled() ? near : null;
-                }
-                nearOf.put(a.id(), near);
-                outcomes.add(IngestOutcome.accepted(a.id(), near));
                 fresh.add(a);
                 newIds.add(a.id());
                 newIdByHash.put(a.contentHash(), a.id());
             }
         }
-        if (fresh.isEmpty()) {
-            return outcomes;
-        }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (PreparedArticle a : fresh) {
-                    toRecord(a, nearOf.get(a.id())).persist();
+        Map<String, String> nearOf = new HashMap<>();
+        if (!fresh.isEmpty()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    nearDuplicates.lockAndCatchUp(); // held until commit: the checks and the inserts are one step
+                    nearOf.putAll(nearest(fresh));
+                    for (PreparedArticle a : fresh) {
+                        toRecord(a, nearOf.get(a.id())).persist();
+                    }
+                    ArticleRecord.flush(); // articles before their outbox rows (foreign key)
+                    for (PreparedArticle a : fresh) {
+                        outboxRow(a).persist();
+                    }
+                    ArticleRecord.flush();
+                });
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
                 }
-                ArticleRecord.flush(); // articles before their outbox rows (foreign key)
-                for (PreparedArticle a : fresh) {
-                    outboxRow(a).persist();
-                }
-                ArticleRecord.flush();
-            });
-            fresh.forEach(a -> nearDuplicates.add(a.id(), a.simhash()));
-            return outcomes;
-        } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
+                // someone else stored one of these meanwhile: settle each on its own
+                return articles.stream().map(this::register).toList();
             }
-            // someone else stored one of these meanwhile: settle each on its own
-            return articles.stream().map(this::register).toList();
         }
+        List<IngestOutcome> outcomes = new ArrayList<>(articles.size());
+        for (int i = 0; i < articles.size(); i++) {
+            String id = articles.get(i).id();
+            outcomes.add(firstOf[i] != null ? IngestOutcome.duplicate(firstOf[i]) : IngestOutcome.accepted(id, nearOf.get(id)));
+        }
+        return outcomes;
+    }
+
+    /** Each article's nearest among the window and the earlier elements of the same list (after lockAndCatchUp). */
+    private Map<String, String> nearest(List<PreparedArticle> fresh) {
+        Map<String, String> nearOf = new HashMap<>();
+        if (!config.nearDuplicates().enabled()) {
+            return nearOf;
+        }
+        for (int k = 0; k < fresh.size(); k++) {
+            PreparedArticle a = fresh.get(k);
+            String near = nearDuplicates.nearest(a.simhash());
+            if (near == null) { // an earlier element of this list
+                int best = config.nearDuplicates().threshold() + 1;
+                for (PreparedArticle earlier : fresh.subList(0, k)) {
+                    int d = SimHash.distance(earlier.simhash(), a.simhash());
+                    if (d < best) {
+                        best = d;
+                        near = earlier.id();
+                    }
+                }
+            }
+            nearOf.put(a.id(), near);
+        }
+        return nearOf;
     }
 
     /** The id of the article this one exactly duplicates, if any. */
