@@ -1,11 +1,18 @@
 package newsroom.search.alert;
 
-import static io.restassured.RestAssured.given;
 import static newsroom.search.EnrichedArticles.article;
 import static newsroom.search.EnrichedArticles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +30,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import newsroom.events.EnrichedArticle;
 import newsroom.events.EntityType;
@@ -37,12 +46,14 @@ import newsroom.search.alert.messaging.AlertArticleConsumer;
 import newsroom.search.alert.service.AlertMonitor;
 import newsroom.search.service.EntityMerges;
 import newsroom.stack.testing.LocalStackTestResource;
+import newsroom.support.access.testing.TestKeys;
 
 /**
  * The alerts fired equal what {@code /api/search} finds: thousands of generated subscriptions (entity watches, text
  * queries with every operator of the simple query syntax, combinations, type and source filters, watches on ids the
  * knowledge base merged) against generated articles sent through Kafka. For each subscription, the articles it
- * matched must be exactly the search's hits among those articles.
+ * matched must be exactly the search's hits among those articles. Thousands of calls: made with the JDK's client (a
+ * RestAssured call costs far more on a busy machine).
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
@@ -64,6 +75,12 @@ class AlertEquivalenceIT {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    @TestHTTPResource("/")
+    URI root;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final ObjectMapper json = new ObjectMapper();
+
     @Inject
     AlertArticleConsumer consumer;
 
@@ -84,7 +101,7 @@ class AlertEquivalenceIT {
 
     @AfterAll
     void cleanUp() {
-        created.forEach(id -> given().delete("/api/alerts/" + id)); // the shared database outlives this class
+        created.forEach(id -> call("DELETE", "/api/alerts/" + id, null)); // the shared database outlives this class
         kafka.close();
     }
 
@@ -181,8 +198,7 @@ class AlertEquivalenceIT {
         int differing = 0;
         List<String> report = new ArrayList<>();
         for (String id : subscriptions) {
-            Map<String, Object> def = given().get("/api/alerts/" + id).then().statusCode(200).extract().jsonPath()
-                    .getMap("");
+            JsonNode def = call("GET", "/api/alerts/" + id, null);
             Set<String> searched = searchIds(def);
             searched.retainAll(generated);
             Set<String> alerted = matchedArticles(id);
@@ -193,8 +209,8 @@ class AlertEquivalenceIT {
             if (!alerted.equals(searched)) {
                 differing++;
                 if (report.size() < 20) {
-                    report.add(def.get("q") + " " + def.get("entity") + " " + def.get("type") + " " + def.get("source")
-                            + ": search " + searched.size() + ", alerts " + alerted.size());
+                    report.add(def.path("q").asText(null) + " " + def.get("entity") + " " + def.get("type") + " "
+                            + def.get("source") + ": search " + searched.size() + ", alerts " + alerted.size());
                 }
             }
         }
@@ -243,40 +259,60 @@ class AlertEquivalenceIT {
     }
 
     private String create(Map<String, Object> definition) {
-        String id = given().contentType(ContentType.JSON).body(definition).post("/api/alerts").then()
-                .statusCode(201).extract().path("id");
+        String id = call("POST", "/api/alerts", definition).get("id").asText();
         created.add(id);
         return id;
     }
 
     private Set<String> matchedArticles(String alert) {
-        return new HashSet<>(given().queryParam("limit", 1000).get("/api/alerts/" + alert + "/matches").then()
-                .statusCode(200).extract().jsonPath().getList("match.articleId", String.class));
+        Set<String> ids = new HashSet<>();
+        call("GET", "/api/alerts/" + alert + "/matches?limit=500", null)
+                .forEach(m -> ids.add(m.path("match").path("articleId").asText()));
+        return ids;
     }
 
     /** The ids /api/search returns for a subscription's parameters, following the cursor to the end. */
-    @SuppressWarnings("unchecked")
-    private Set<String> searchIds(Map<String, Object> def) {
+    private Set<String> searchIds(JsonNode def) {
         Set<String> ids = new HashSet<>();
         String cursor = null;
         do {
-            var request = given().queryParam("size", 100).queryParam("facets", "false");
-            if (def.get("q") != null) {
-                request.queryParam("q", def.get("q"));
+            StringBuilder query = new StringBuilder("/api/search?size=100&facets=false");
+            if (def.hasNonNull("q")) {
+                query.append("&q=").append(encode(def.get("q").asText()));
             }
             for (String key : List.of("entity", "type", "source")) {
-                List<String> values = (List<String>) def.get(key);
-                if (!values.isEmpty()) {
-                    request.queryParam(key, values);
-                }
+                def.path(key).forEach(v -> query.append('&').append(key).append('=').append(encode(v.asText())));
             }
             if (cursor != null) {
-                request.queryParam("cursor", cursor);
+                query.append("&cursor=").append(encode(cursor));
             }
-            JsonPath page = request.get("/api/search").then().statusCode(200).extract().jsonPath();
-            ids.addAll(page.getList("hits.id", String.class));
-            cursor = page.getString("nextCursor");
+            JsonNode page = call("GET", query.toString(), null);
+            page.path("hits").forEach(h -> ids.add(h.path("id").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
         } while (cursor != null);
         return ids;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** One call with the test admin key; anything but a 2xx fails the test. */
+    private JsonNode call(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(root.resolve(path.substring(1)))
+                    .header("X-Api-Key", TestKeys.ADMIN).header("Content-Type", "application/json")
+                    .method(method, publisher).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as("%s %s: %s", method, path, new String(r.body(), StandardCharsets.UTF_8))
+                    .isBetween(200, 299);
+            return r.body().length == 0 ? json.nullNode() : json.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

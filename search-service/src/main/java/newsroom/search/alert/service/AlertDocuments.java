@@ -45,7 +45,13 @@ public class AlertDocuments {
         this.merges = merges;
     }
 
-    public Document of(EnrichedArticle article) {
+    /**
+     * @param entityIds the article's entity ids with every id merged with them (what {@link #ENTITY_IDS} holds)
+     */
+    public record Prepared(Document document, Set<String> entityIds) {
+    }
+
+    public Prepared of(EnrichedArticle article) {
         ArticleDocument a = ArticleDocument.of(article, Instant.now());
         Document d = new Document();
         d.add(new TextField(TITLE, a.titleFolded() == null ? "" : a.titleFolded(), Field.Store.NO));
@@ -60,6 +66,6 @@ public class AlertDocuments {
             d.add(new StringField(SOURCE, a.source(), Field.Store.NO));
         }
         d.add(new LongPoint(DATE, a.date().toEpochMilli()));
-        return d;
+        return new Prepared(d, ids);
     }
 }

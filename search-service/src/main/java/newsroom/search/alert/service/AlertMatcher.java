@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.lucene.monitor.MatchingQueries;
-import org.apache.lucene.monitor.QueryMatch;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -94,12 +92,12 @@ public class AlertMatcher {
         Map<String, String> failed = new LinkedHashMap<>();
         for (EnrichedArticle a : byId.values()) {
             long t0 = System.nanoTime();
-            MatchingQueries<QueryMatch> matches = monitor.match(documents.of(a));
+            AlertMonitor.Matches matches = monitor.match(documents.of(a));
             articleTimer.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-            for (QueryMatch m : matches.getMatches()) {
-                hits.computeIfAbsent(m.getQueryId(), k -> new ArrayList<>()).add(a.id());
+            for (String id : matches.ids()) {
+                hits.computeIfAbsent(id, k -> new ArrayList<>()).add(a.id());
             }
-            matches.getErrors().forEach((id, e) -> failed.put(id, "matching failed: " + e));
+            matches.errors().forEach((id, e) -> failed.put(id, "matching failed: " + e));
         }
         List<MonitoredSubscription> onElasticsearch = monitor.byTarget(AlertMonitor.Target.ELASTICSEARCH).stream()
                 .map(AlertMonitor.Entry::subscription).toList();

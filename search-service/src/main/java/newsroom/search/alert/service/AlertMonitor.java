@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.lucene.document.Document;
+import org.apache.lucene.monitor.ConcurrentQueryLoader;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -30,8 +31,10 @@ import newsroom.search.alert.config.AlertConfig;
 
 /**
  * Every active subscription, its query compiled once into a Lucene {@link Monitor} (in memory, with a term-filtering
- * presearcher, so an article is only run against the subscriptions that share a term with it). The few Lucene cannot
- * reproduce ({@link AlertQueryCompiler}) and those whose stored definition no longer parses are kept beside it.
+ * presearcher, so an article is only run against the subscriptions that share a term with it). Plain entity watches
+ * (a third of a newsroom's subscriptions) need no query: they are a map from entity id to subscriptions, looked up
+ * with the article's entity ids. The few Lucene cannot reproduce ({@link AlertQueryCompiler}) and those whose stored
+ * definition no longer parses are kept beside it.
  * Filled and kept in step with PostgreSQL by {@link SubscriptionSync}.
  */
 @ApplicationScoped
@@ -47,6 +50,9 @@ public class AlertMonitor {
 
     private final Monitor monitor;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Plain entity watches: subscription id → its entities (all required), and first entity → subscription ids. */
+    private final Map<String, List<String>> watches = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> watchesByEntity = new ConcurrentHashMap<>();
     /** Subscription id → when this instance last changed it (System.nanoTime), to keep a stale snapshot off it. */
     private final Map<String, Long> touched = new ConcurrentHashMap<>();
     /** Subscriptions marked failing in PostgreSQL: a success clears the mark. */
@@ -80,27 +86,33 @@ public class AlertMonitor {
         List<MonitorQuery> queries = new ArrayList<>();
         List<String> notInMonitor = new ArrayList<>();
         Map<String, Entry> next = new HashMap<>();
+        Map<String, List<String>> newWatches = new HashMap<>();
         for (MonitoredSubscription s : subscriptions) {
             Entry entry;
             if (s.query() == null) {
                 entry = new Entry(s, Target.INVALID, s.invalid());
             } else {
                 AlertQueryCompiler.Compiled c = AlertQueryCompiler.compile(s.query());
-                entry = c.query() == null ? new Entry(s, Target.ELASTICSEARCH, c.elasticsearch())
+                entry = c.elasticsearch() != null ? new Entry(s, Target.ELASTICSEARCH, c.elasticsearch())
                         : new Entry(s, Target.MONITOR, null);
                 if (c.query() != null) {
                     queries.add(new MonitorQuery(s.id(), c.query()));
+                } else if (c.watch() != null) {
+                    newWatches.put(s.id(), c.watch());
                 }
             }
-            if (entry.target() != Target.MONITOR) {
+            if (entry.target() != Target.MONITOR || newWatches.containsKey(s.id())) {
                 notInMonitor.add(s.id());
             }
             next.put(s.id(), entry);
         }
+        next.keySet().forEach(this::unwatch);
+        newWatches.forEach((id, entities) -> {
+            watches.put(id, entities);
+            watchesByEntity.computeIfAbsent(entities.get(0), e -> ConcurrentHashMap.newKeySet()).add(id);
+        });
         try {
-            if (!queries.isEmpty()) {
-                monitor.register(queries);
-            }
+            register(queries);
             if (!notInMonitor.isEmpty()) {
                 monitor.deleteById(notInMonitor);
             }
@@ -110,6 +122,35 @@ public class AlertMonitor {
         long now = System.nanoTime();
         next.keySet().forEach(id -> touched.put(id, now));
         entries.putAll(next);
+    }
+
+    /** Many queries (the load at start) are analysed on every core; a few go in directly. */
+    private void register(List<MonitorQuery> queries) throws IOException {
+        if (queries.size() < 1000) {
+            if (!queries.isEmpty()) {
+                monitor.register(queries);
+            }
+            return;
+        }
+        try (ConcurrentQueryLoader loader = new ConcurrentQueryLoader(monitor,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), ConcurrentQueryLoader.DEFAULT_QUEUE_SIZE)) {
+            for (MonitorQuery q : queries) {
+                loader.add(q);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading subscriptions", e);
+        }
+    }
+
+    private void unwatch(String id) {
+        List<String> old = watches.remove(id);
+        if (old != null) {
+            Set<String> ids = watchesByEntity.get(old.get(0));
+            if (ids != null) {
+                ids.remove(id);
+            }
+        }
     }
 
     public void remove(Collection<String> ids) {
@@ -124,6 +165,7 @@ public class AlertMonitor {
         long now = System.nanoTime();
         ids.forEach(id -> {
             entries.remove(id);
+            unwatch(id);
             touched.put(id, now);
         });
     }
@@ -134,9 +176,24 @@ public class AlertMonitor {
         return at != null && at - nanoTime > 0;
     }
 
-    /** The subscriptions whose query matches the article (and errors by subscription id). */
-    public MatchingQueries<QueryMatch> match(Document article) throws IOException {
-        return monitor.match(article, QueryMatch.SIMPLE_MATCHER);
+    /** @param errors subscription id → why Lucene could not run its query on the article */
+    public record Matches(Set<String> ids, Map<String, Exception> errors) {
+    }
+
+    /** The subscriptions that match the article: entity watches by lookup, the others by the monitor. */
+    public Matches match(AlertDocuments.Prepared article) throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (String entity : article.entityIds()) {
+            for (String id : watchesByEntity.getOrDefault(entity, Set.of())) {
+                List<String> required = watches.get(id);
+                if (required != null && article.entityIds().containsAll(required)) {
+                    ids.add(id);
+                }
+            }
+        }
+        MatchingQueries<QueryMatch> found = monitor.match(article.document(), QueryMatch.SIMPLE_MATCHER);
+        found.getMatches().forEach(m -> ids.add(m.getQueryId()));
+        return new Matches(ids, found.getErrors());
     }
 
     public Entry entry(String id) {

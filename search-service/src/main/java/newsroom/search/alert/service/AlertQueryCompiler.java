@@ -40,18 +40,23 @@ public final class AlertQueryCompiler {
     /**
      * @param query the Lucene query (null when matched on Elasticsearch)
      * @param elasticsearch why this subscription is matched on Elasticsearch instead, or null
+     * @param watch for a plain entity watch (entities and nothing else), its entities: matched by a map lookup
      */
-    public record Compiled(Query query, String elasticsearch) {
+    public record Compiled(Query query, String elasticsearch, List<String> watch) {
     }
 
     public static Compiled compile(ArticleQuery q) {
+        if (!q.hasText() && !q.entities().isEmpty() && q.types().isEmpty() && q.sources().isEmpty()
+                && q.from() == null && q.to() == null) {
+            return new Compiled(null, null, q.entities());
+        }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
         if (q.hasText()) {
             EsSimpleQueryParser parser = new EsSimpleQueryParser(AlertDocuments.ANALYZER);
             Query text = parser.parse(TextFolding.key(q.text()));
             if (parser.fuzzy) {
-                return new Compiled(null, "fuzzy term: Elasticsearch expands it over the whole index");
+                return new Compiled(null, "fuzzy term: Elasticsearch expands it over the whole index", null);
             }
             b.add(text, Occur.MUST);
             any = true;
@@ -70,7 +75,7 @@ public final class AlertQueryCompiler {
             b.add(LongPoint.newRangeQuery(AlertDocuments.DATE, from, to), Occur.FILTER);
             any = true;
         }
-        return new Compiled(any ? b.build() : new MatchAllDocsQuery(), null);
+        return new Compiled(any ? b.build() : new MatchAllDocsQuery(), null, null);
     }
 
     /** A terms filter (any of the values), as Elasticsearch's {@code terms} query on a keyword field. */

@@ -8,7 +8,6 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,8 +60,7 @@ class AlertMonitorTest {
     }
 
     Set<String> matched(EnrichedArticle a) throws IOException {
-        return monitor.match(documents.of(a)).getMatches().stream().map(m -> m.getQueryId())
-                .collect(Collectors.toSet());
+        return monitor.match(documents.of(a)).ids();
     }
 
     @Test
@@ -120,8 +118,7 @@ class AlertMonitorTest {
             monitor.put(subs);
             multipass.put(subs);
             EnrichedArticle a = article("a", "wire", T, "Budget vote", "Ana López and the harbour.", MAYOR);
-            Set<String> viaMultipass = multipass.match(documents.of(a)).getMatches().stream()
-                    .map(m -> m.getQueryId()).collect(Collectors.toSet());
+            Set<String> viaMultipass = multipass.match(documents.of(a)).ids();
             assertThat(matched(a)).containsExactlyInAnyOrder("t1", "t2", "t3", "t4").isEqualTo(viaMultipass);
         } finally {
             multipass.close();
