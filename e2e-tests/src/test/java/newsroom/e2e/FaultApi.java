@@ -26,6 +26,9 @@ final class FaultApi {
 
     enum Outcome { ACCEPTED, DUPLICATE, REFUSED, THROTTLED, SERVER_ERROR, NO_CONNECTION }
 
+    /** Where articles are posted: the pipeline's ingest-service, unless a test spreads them over several instances. */
+    static volatile java.util.function.Supplier<String> ingestUrl = () -> Pipeline.ingest.baseUrl();
+
     /** One POST /api/articles; {@code id} is the article id (or the first copy's, for a duplicate). */
     record Posted(Outcome outcome, String id, String detail) {
     }
@@ -35,7 +38,7 @@ final class FaultApi {
 
     static Posted postArticle(Map<String, Object> article, Duration timeout) {
         try {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(Pipeline.ingest.baseUrl() + "/api/articles"))
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri(ingestUrl.get() + "/api/articles"))
                     .timeout(timeout).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(article))));
             int status = response.statusCode();

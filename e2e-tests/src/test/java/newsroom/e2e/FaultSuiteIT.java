@@ -121,7 +121,7 @@ class FaultSuiteIT {
      * From the end of the fault until all three services are ready and a fresh article is searchable and has fired
      * the subscription it matches.
      */
-    private static Duration recover(FaultArticles.Article probe, String source, FaultLedger ledger,
+    static Duration recover(FaultArticles.Article probe, String source, FaultLedger ledger,
             FaultAlerts alerts, Instant end) {
         try {
             FaultLedger.Ack ack = FaultLoad.postUntilAcknowledged(probe, source, ledger, RECOVER);
@@ -164,7 +164,7 @@ class FaultSuiteIT {
     }
 
     /** Lets the pipeline finish: every acknowledged article searchable, every expected match recorded. */
-    private static void drain(FaultLedger ledger, FaultAlerts alerts, String source) {
+    static void drain(FaultLedger ledger, FaultAlerts alerts, String source) {
         Set<String> ids = new HashSet<>();
         ledger.acks().forEach(a -> ids.add(a.id()));
         try {

@@ -39,6 +39,26 @@ final class FaultTopics implements AutoCloseable {
         kafka = new KafkaCompanion(bootstrap, Duration.ofSeconds(30));
     }
 
+    /**
+     * What a run audits: the consumed topics' dead-letter topics, {@code news.alerts}, and the consumed topics
+     * themselves (where each ended, to tell this run's dead letters from older ones).
+     */
+    static List<String> audited() {
+        List<String> audited = new ArrayList<>(CONSUMED.stream().map(Topics::deadLetter).toList());
+        audited.add(Topics.ALERTS);
+        audited.addAll(CONSUMED);
+        return audited;
+    }
+
+    /** Per dead-letter topic of a consumed topic, every record it received since {@link #snapshot}. */
+    Map<String, List<ConsumerRecord<byte[], byte[]>>> deadLettersSinceStart() {
+        Map<String, List<ConsumerRecord<byte[], byte[]>>> deadLetters = new HashMap<>();
+        for (String topic : CONSUMED) {
+            deadLetters.put(Topics.deadLetter(topic), recordsSinceStart(Topics.deadLetter(topic)));
+        }
+        return deadLetters;
+    }
+
     /** Notes where each audited topic ends now; only what comes after belongs to this run. */
     void snapshot(List<String> topics) {
         for (String topic : topics) {

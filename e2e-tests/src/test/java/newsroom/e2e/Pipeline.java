@@ -46,17 +46,7 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
         Path apps = Path.of(System.getProperty("e2e.apps", root.toString()));
         int base = Integer.getInteger("e2e.portBase", 18080);
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
-        Map<String, String> env = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap(),
-                "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(),
-                "QUARKUS_DATASOURCE_USERNAME", stack.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", stack.password(),
-                "NEWSROOM_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl(),
-                "NEWSROOM_ACCESS_BOOTSTRAP_ADMIN_KEY_SHA256", TestKeys.ADMIN_SHA256,
-                "NEWSROOM_ALERTS_WEBHOOK_SECRET_KEY", webhookSecretKey()));
-        // -De2e.env.NAME=value sets NAME for the three services (e.g. a longer timeout on an overloaded machine)
-        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("e2e.env."))
-                .forEach(p -> env.put(p.substring("e2e.env.".length()), System.getProperty(p)));
+        Map<String, String> env = environment(stack);
         ingest = new ServiceProcess("ingest-service", jar(apps, "ingest"), base + 1, "256m", env, logs);
         nlp = new ServiceProcess("nlp-service", jar(apps, "nlp"), base + 2, "640m", env, logs);
         search = new ServiceProcess("search-service", jar(apps, "search"), base, "256m", env, logs);
@@ -77,6 +67,25 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * The three services' environment on a stack, as the launcher sets it: its servers, the test admin key's hash, a
+     * webhook secret key made for this run, and whatever {@code -De2e.env.NAME=value} adds.
+     */
+    static Map<String, String> environment(RunningStack stack) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrap(),
+                "QUARKUS_DATASOURCE_JDBC_URL", stack.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", stack.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", stack.password(),
+                "NEWSROOM_ELASTICSEARCH_HOSTS", stack.elasticsearchUrl(),
+                "NEWSROOM_ACCESS_BOOTSTRAP_ADMIN_KEY_SHA256", TestKeys.ADMIN_SHA256,
+                "NEWSROOM_ALERTS_WEBHOOK_SECRET_KEY", webhookSecretKey()));
+        // -De2e.env.NAME=value sets NAME for the three services (e.g. a longer timeout on an overloaded machine)
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith("e2e.env."))
+                .forEach(p -> env.put(p.substring("e2e.env.".length()), System.getProperty(p)));
+        return env;
+    }
+
     static List<ServiceProcess> all() {
         return List.of(ingest, nlp, search);
     }
@@ -91,7 +100,7 @@ final class Pipeline implements BeforeAllCallback, AfterAllCallback {
         return java.util.Base64.getEncoder().encodeToString(key);
     }
 
-    private static Path jar(Path apps, String service) {
+    static Path jar(Path apps, String service) {
         return apps.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
     }
 }
