@@ -14,9 +14,14 @@ public record SearchResult(long total, List<Hit> hits, Facets facets, String nex
     /**
      * @param highlights per field ({@code title}, {@code body}) HTML-escaped fragments in which only the
      *        {@code <mark>} tags are markup
+     * @param story the story the article belongs to; null only for an article indexed before stories existed
      */
     public record Hit(String id, String title, String url, String source, Instant publishedAt, Instant receivedAt,
-            Map<String, List<String>> highlights, List<EntityRef> entities) {
+            Map<String, List<String>> highlights, List<EntityRef> entities, StoryRef story) {
+    }
+
+    /** @param size the story's articles, all of them (not only those matching the search) */
+    public record StoryRef(String id, long size) {
     }
 
     public record EntityRef(String id, String name, String type, int count, double salience) {

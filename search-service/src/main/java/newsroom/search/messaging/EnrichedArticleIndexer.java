@@ -37,6 +37,8 @@ import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.repository.ArticleIndex.BulkOutcome;
 import newsroom.search.repository.EntityDirectory;
+import newsroom.search.story.service.StoryAssigner;
+import newsroom.search.story.service.StoryBatch;
 import newsroom.support.messaging.Backoff;
 
 /**
@@ -61,6 +63,7 @@ public class EnrichedArticleIndexer {
     private final DeadLetters deadLetters;
     private final IndexerProgress progress;
     private final EntityDirectory directory;
+    private final StoryAssigner stories;
     private final Counter indexedCounter;
     private final Counter retriesCounter;
     private final Timer bulkTimer;
@@ -73,12 +76,13 @@ public class EnrichedArticleIndexer {
     });
 
     public EnrichedArticleIndexer(SearchConfig config, ArticleIndex index, DeadLetters deadLetters,
-            IndexerProgress progress, EntityDirectory directory, MeterRegistry registry) {
+            IndexerProgress progress, EntityDirectory directory, StoryAssigner stories, MeterRegistry registry) {
         this.config = config;
         this.index = index;
         this.deadLetters = deadLetters;
         this.progress = progress;
         this.directory = directory;
+        this.stories = stories;
         this.indexedCounter = Counter.builder("newsroom.search.indexed")
                 .description("Articles Elasticsearch acknowledged").register(registry);
         this.retriesCounter = Counter.builder("newsroom.search.index.retries")
@@ -147,11 +151,19 @@ public class EnrichedArticleIndexer {
             }
         }
         Backoff backoff = new Backoff(config.indexer().initialBackoff(), config.indexer().maxBackoff());
+        StoryBatch storiesToApply = null;
         while (true) {
             try {
                 index.prepare();
                 if (!toIndex.isEmpty()) {
-                    toIndex = bulk(toIndex, toDeadLetter);
+                    // each document is written once, with its story; the stories' own records follow the bulk
+                    StoryBatch assigned = stories.assign(toIndex.stream().map(Pending::document).toList());
+                    toIndex = bulk(withStories(toIndex, assigned), toDeadLetter);
+                    storiesToApply = storiesToApply == null ? assigned : storiesToApply.and(assigned);
+                }
+                if (storiesToApply != null) {
+                    storiesToApply.apply();
+                    storiesToApply = null;
                 }
                 while (!toDeadLetter.isEmpty()) {
                     deadLetters.send(toDeadLetter.get(0));
@@ -199,6 +211,15 @@ public class EnrichedArticleIndexer {
         }
         indexedCounter.increment(toIndex.size() - outcome.failures().size());
         return retry;
+    }
+
+    private static List<Pending> withStories(List<Pending> pending, StoryBatch assigned) {
+        List<Pending> out = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            out.add(new Pending(p.record(), p.article(), assigned.documents().get(i)));
+        }
+        return out;
     }
 
     /** Entity names for facets, straight from what was indexed (saves a lookup in Elasticsearch later). */

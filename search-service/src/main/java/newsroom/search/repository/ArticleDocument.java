@@ -47,7 +47,23 @@ public record ArticleDocument(
         List<String> entityIds,
         List<String> entityTypeIds,
         List<String> entityTypes,
-        Map<String, List<String>> entityIdsByType) {
+        Map<String, List<String>> entityIdsByType,
+        StoryKeys storyKeys) {
+
+    /**
+     * What story assignment compares articles by (see {@code newsroom.search.story}): the article's top keywords and
+     * its entities, each with its TF-IDF or salience-times-rarity weight as of indexing. Stored, never indexed.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StoryKeys(Map<String, Double> terms, Map<String, Double> entities) {
+    }
+
+    /** The same document in a story. */
+    public ArticleDocument withStory(String story, StoryKeys keys) {
+        return new ArticleDocument(id, url, source, title, body, titleFolded, bodyFolded, language, story, feedId,
+                contentHash, publishedAt, receivedAt, date, indexedAt, schemaVersion, nlpEngine, entities, entityIds,
+                entityTypeIds, entityTypes, entityIdsByType, keys);
+    }
 
     /**
      * @param nameFolded folded, lower-cased canonical name: what entity suggestions match
@@ -91,7 +107,7 @@ public record ArticleDocument(
                 TextFolding.foldPreservingCase(title), TextFolding.foldPreservingCase(body), article.language(),
                 null, article.feedId(), article.contentHash(), article.publishedAt(), article.receivedAt(), date,
                 indexedAt, article.schemaVersion(), article.nlp() == null ? null : article.nlp().engine(),
-                entities, List.copyOf(ids), List.copyOf(typeIds), List.copyOf(types), byType);
+                entities, List.copyOf(ids), List.copyOf(typeIds), List.copyOf(types), byType, null);
     }
 
     public static String typeId(String type, String id) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import newsroom.search.ArticleQuery;
+import newsroom.search.InvalidQueryException;
 import newsroom.search.SearchResult;
 import newsroom.search.service.ArticleSearch;
 
@@ -48,9 +49,13 @@ public class SearchResource {
             @Parameter(description = "relevance (default with q) or date (default without)") @QueryParam("sort") String sort,
             @Parameter(description = "hits per page, 0-100, default 20") @QueryParam("size") String size,
             @Parameter(description = "the nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "compute facets (default true)") @QueryParam("facets") String facets)
+            @Parameter(description = "compute facets (default true)") @QueryParam("facets") String facets,
+            @Parameter(description = "story: one hit per story (no cursor paging)") @QueryParam("collapse") String collapse)
             throws IOException {
         ArticleQuery query = ArticleQuery.parse(q, entity, type, source, from, to, sort, size, facets);
-        return search.search(query, cursor);
+        if (collapse != null && !collapse.isBlank() && !"story".equals(collapse.strip())) {
+            throw new InvalidQueryException(List.of("collapse: must be story"));
+        }
+        return search.search(query, cursor, collapse != null && !collapse.isBlank());
     }
 }

@@ -39,6 +39,7 @@ import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.repository.ArticleQueries;
 import newsroom.search.repository.EntityDirectory;
+import newsroom.search.story.repository.StorySizes;
 
 /** Runs an {@link ArticleQuery} against the alias: one request for hits, highlights and facets. */
 @ApplicationScoped
@@ -71,26 +72,39 @@ public class ArticleSearch {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
-    /** A failing cluster trips the breaker so requests fail fast (503) instead of queueing on dead connections. */
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = InvalidQueryException.class)
+    /** One page of hits, each article on its own. */
     public SearchResult search(ArticleQuery query, String cursor) throws IOException {
+        return search(query, cursor, false);
+    }
+
+    /**
+     * A failing cluster trips the breaker so requests fail fast (503) instead of queueing on dead connections.
+     *
+     * @param collapseStories one hit per story (its best or newest article, by the query's sort); a single page:
+     *        Elasticsearch cannot page collapsed results with search_after on another field, so there is no cursor
+     */
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, skipOn = InvalidQueryException.class)
+    public SearchResult search(ArticleQuery query, String cursor, boolean collapseStories) throws IOException {
+        if (collapseStories && cursor != null && !cursor.isBlank()) {
+            throw new InvalidQueryException(List.of("cursor: not available with collapse=story"));
+        }
         PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor, query);
         long start = System.nanoTime();
         try {
-            return run(query, after);
+            return run(query, after, collapseStories);
         } finally {
             timer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
-    private SearchResult run(ArticleQuery query, PageCursor after) throws IOException {
+    private SearchResult run(ArticleQuery query, PageCursor after, boolean collapse) throws IOException {
         SearchRequest.Builder request = new SearchRequest.Builder()
                 .query(ArticleQueries.of(query, merges))
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort(query.sort()))
                 .source(s -> s.filter(f -> f.includes("id", "url", "source", "title", "publishedAt", "receivedAt",
-                        "date", "entities.id", "entities.name", "entities.type", "entities.count",
+                        "date", "storyId", "entities.id", "entities.name", "entities.type", "entities.count",
                         "entities.salience")))
                 .highlight(highlight());
         if (after != null) {
@@ -100,7 +114,9 @@ public class ArticleSearch {
         // (while other articles arrive) would not line up with search_after on the later pages.
         String pit = after != null ? after.pit() : null;
         boolean openedHere = false;
-        if (after == null && query.sort() == ArticleQuery.Sort.RELEVANCE && query.size() > 0) {
+        if (collapse) {
+            request.collapse(c -> c.field("storyId"));
+        } else if (after == null && query.sort() == ArticleQuery.Sort.RELEVANCE && query.size() > 0) {
             pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(k -> k.time(PIT_KEEP_ALIVE))).id();
             openedHere = true;
         }
@@ -136,19 +152,23 @@ public class ArticleSearch {
 
         List<SearchResult.Hit> hits = new ArrayList<>();
         List<FieldValue> lastSort = null;
+        Map<String, Long> storySizes = StorySizes.of(client, index.alias(), response.hits().hits().stream()
+                .map(Hit::source).filter(d -> d != null && d.storyId() != null).map(ArticleDocument::storyId).toList());
         for (Hit<ArticleDocument> hit : response.hits().hits()) {
             ArticleDocument doc = hit.source();
             if (doc == null) {
                 continue;
             }
+            SearchResult.StoryRef story = doc.storyId() == null ? null
+                    : new SearchResult.StoryRef(doc.storyId(), storySizes.getOrDefault(doc.storyId(), 1L));
             hits.add(new SearchResult.Hit(doc.id(), doc.title(), doc.url(), doc.source(), doc.publishedAt(),
-                    doc.receivedAt(), highlights(hit.highlight()), entities(doc)));
+                    doc.receivedAt(), highlights(hit.highlight()), entities(doc), story));
             lastSort = hit.sort();
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         String next = null;
         long served = (after == null ? 0 : after.served()) + hits.size();
-        if (lastSort != null && hits.size() == query.size() && total > served) {
+        if (!collapse && lastSort != null && hits.size() == query.size() && total > served) {
             next = new PageCursor(lastSort, PageCursor.fingerprint(query), pit, served).encode();
         } else if (pit != null) {
             closePointInTime(pit); // the last page (or the only one) was served
@@ -256,7 +276,8 @@ public class ArticleSearch {
         return out;
     }
 
-    private List<SearchResult.EntityRef> entities(ArticleDocument doc) {
+    /** The article's entities, most salient first. */
+    public static List<SearchResult.EntityRef> entities(ArticleDocument doc) {
         if (doc.entities() == null) {
             return List.of();
         }

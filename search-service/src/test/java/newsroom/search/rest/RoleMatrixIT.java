@@ -21,6 +21,8 @@ class RoleMatrixIT {
     void everyOperationAnswersToItsRole() {
         new RoleMatrix().check(Map.ofEntries(
                 Map.entry("GET /api/search", Role.READER),
+                Map.entry("GET /api/stories", Role.READER),
+                Map.entry("GET /api/stories/{id}", Role.READER),
                 Map.entry("GET /feeds/search.atom", Role.READER),
                 Map.entry("GET /api/entities", Role.READER),
                 Map.entry("GET /api/entities/{id}", Role.READER),

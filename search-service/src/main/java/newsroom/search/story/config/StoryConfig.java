@@ -1,0 +1,57 @@
+package newsroom.search.story.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Online story assignment: how long a story stays open, how articles are compared, and when they join. Why each value
+ * is what it is: {@code docs/architecture.md}, "Stories".
+ */
+@ConfigMapping(prefix = "newsroom.search.stories")
+public interface StoryConfig {
+
+    /** Off: articles are indexed without a story (and keep one they already have). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** An article joins a story only through an article of it dated at most this far from its own, either way. */
+    @WithDefault("72h")
+    Duration window();
+
+    /** Candidate articles one article is compared with: the bound on the cost per article. */
+    @WithDefault("30")
+    int candidates();
+
+    /** Keywords (TF-IDF over title and body, entity names left out) kept per article. */
+    @WithDefault("25")
+    int keywords();
+
+    /** Entities (salience times rarity) kept per article. */
+    @WithDefault("12")
+    int entities();
+
+    /** Share of the entity cosine in the similarity; the keyword cosine has the rest. */
+    @WithDefault("0.45")
+    double entityWeight();
+
+    /** The similarity at which an article joins a story's article. */
+    @WithDefault("0.30")
+    double joinThreshold();
+
+    /**
+     * The keyword cosine an article must also reach to join: shared entities alone are not one event (two hearings
+     * of the same case share every name).
+     */
+    @WithDefault("0.12")
+    double minKeywordSimilarity();
+
+    /** The keyword cosine that joins two articles without any shared entity. */
+    @WithDefault("0.50")
+    double keywordOnlyThreshold();
+
+    /** The similarity an article must reach with two stories to merge them (stricter than joining one). */
+    @WithDefault("0.40")
+    double mergeThreshold();
+}

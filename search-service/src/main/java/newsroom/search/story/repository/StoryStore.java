@@ -1,0 +1,256 @@
+package newsroom.search.story.repository;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.TermvectorsResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.get.GetResult;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
+import jakarta.enterprise.context.ApplicationScoped;
+import newsroom.search.repository.ArticleDocument;
+import newsroom.search.repository.ArticleDocument.StoryKeys;
+import newsroom.search.repository.ArticleIndex;
+
+/**
+ * Story state in Elasticsearch: the {@code storyId} and {@code storyKeys} of article documents in the write index,
+ * and the {@code <write index>-stories} index (one entry per story: when it began, where it was merged into). Every
+ * read the assignment makes is bounded: by ids, or a top-k search inside the time window.
+ */
+@ApplicationScoped
+public class StoryStore {
+    private static final Logger LOG = Logger.getLogger(StoryStore.class);
+    private static final String STORIES_MAPPING = """
+            {"dynamic": "strict", "properties": {"id": {"type": "keyword"}, "firstSeen": {"type": "date"},
+             "firstArticle": {"type": "keyword"}, "mergedInto": {"type": "keyword"}, "mergedAt": {"type": "date"}}}""";
+
+    static final int MERGE_PAGE = 1000;
+    static final int MAX_MERGE_PAGES = 100;
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+    private volatile boolean prepared;
+
+    public StoryStore(ElasticsearchClient client, ArticleIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /** The stories index belongs to the article index version it describes (a new version rebuilds both). */
+    public String storiesIndex() {
+        return index.writeIndex() + "-stories";
+    }
+
+    public void prepare() throws IOException {
+        if (prepared) {
+            return;
+        }
+        if (!client.indices().exists(e -> e.index(storiesIndex())).value()) {
+            try {
+                client.indices().create(c -> c.index(storiesIndex())
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                        .mappings(m -> m.withJson(new StringReader(STORIES_MAPPING))));
+            } catch (ElasticsearchException e) {
+                if (!"resource_already_exists_exception".equals(e.error().type())) {
+                    throw e;
+                }
+            }
+        }
+        prepared = true;
+    }
+
+    /** The story and keys of those articles already indexed (real-time: also what is not yet refreshed). */
+    public Map<String, Candidate> existing(Collection<String> ids) throws IOException {
+        Map<String, Candidate> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        MgetResponse<Source> response = client.mget(m -> m.index(index.writeIndex()).ids(List.copyOf(ids))
+                .sourceIncludes("id", "storyId", "date", "storyKeys"), Source.class);
+        for (MultiGetResponseItem<Source> item : response.docs()) {
+            if (item.isResult() && item.result().found() && item.result().source() != null) {
+                Source s = item.result().source();
+                found.put(item.result().id(), new Candidate(item.result().id(), s.storyId(), s.date(), s.storyKeys()));
+            }
+        }
+        return found;
+    }
+
+    /** Word and entity statistics for an article not in the index yet (term vectors of an artificial document). */
+    public TermStats termStats(ArticleDocument doc) throws IOException {
+        Map<String, Object> artificial = new HashMap<>();
+        artificial.put("titleFolded", doc.titleFolded() == null ? "" : doc.titleFolded());
+        artificial.put("bodyFolded", doc.bodyFolded() == null ? "" : doc.bodyFolded());
+        artificial.put("entityIds", doc.entityIds() == null ? List.of() : doc.entityIds());
+        TermvectorsResponse response = client.termvectors(t -> t.index(index.writeIndex()).doc(artificial)
+                .fields("titleFolded", "bodyFolded", "entityIds").termStatistics(true).fieldStatistics(true)
+                .positions(false).offsets(false).payloads(false));
+        Map<String, Integer> tf = new HashMap<>();
+        Map<String, Long> df = new HashMap<>();
+        Map<String, Long> entityDf = new HashMap<>();
+        long textDocs = 0;
+        long entityDocs = 0;
+        for (Map.Entry<String, TermVector> field : response.termVectors().entrySet()) {
+            TermVector vector = field.getValue();
+            long docs = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
+            boolean title = field.getKey().equals("titleFolded");
+            boolean entities = field.getKey().equals("entityIds");
+            if (entities) {
+                entityDocs = docs;
+            } else if (!title) {
+                textDocs = docs;
+            }
+            vector.terms().forEach((term, stats) -> {
+                long freq = stats.docFreq() == null ? 0 : stats.docFreq();
+                if (entities) {
+                    entityDf.put(term, freq);
+                } else {
+                    tf.merge(term, title ? 2 * stats.termFreq() : stats.termFreq(), Integer::sum);
+                    df.merge(term, freq, Math::max);
+                }
+            });
+        }
+        return new TermStats(tf, df, Math.max(textDocs, 1), entityDf, Math.max(entityDocs, 1));
+    }
+
+    /**
+     * The indexed articles with a story most like this one within {@code window} of its date: its entities and
+     * keywords as weighted terms, the best {@code size} of them.
+     */
+    public List<Candidate> candidates(String articleId, Instant date, java.time.Duration window, StoryKeys keys,
+            int size) throws IOException {
+        List<Query> should = new ArrayList<>();
+        keys.entities().forEach((id, w) -> should.add(term("entityIds", id, w)));
+        keys.terms().forEach((t, w) -> {
+            should.add(term("bodyFolded", t, w));
+            should.add(term("titleFolded", t, w));
+        });
+        if (should.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.of(q -> q.bool(b -> b
+                .filter(f -> f.range(r -> r.date(d -> d.field("date").gte(date.minus(window).toString())
+                        .lte(date.plus(window).toString()))))
+                .filter(f -> f.exists(e -> e.field("storyId")))
+                .mustNot(n -> n.ids(i -> i.values(articleId)))
+                .should(should).minimumShouldMatch("1")));
+        SearchResponse<Source> response = client.search(s -> s.index(index.writeIndex()).query(query).size(size)
+                .trackTotalHits(t -> t.enabled(false))
+                .source(src -> src.filter(f -> f.includes("id", "storyId", "date", "storyKeys"))), Source.class);
+        List<Candidate> out = new ArrayList<>();
+        for (Hit<Source> hit : response.hits().hits()) {
+            Source s = hit.source();
+            if (s != null && s.storyId() != null && s.storyKeys() != null) {
+                out.add(new Candidate(hit.id(), s.storyId(), s.date(), s.storyKeys()));
+            }
+        }
+        return out;
+    }
+
+    private static Query term(String field, String value, double boost) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value)).boost((float) boost)));
+    }
+
+    /** The entries of these stories (real-time). */
+    public Map<String, StoryRecord> stories(Collection<String> ids) throws IOException {
+        Map<String, StoryRecord> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        prepare();
+        MgetResponse<StoryRecord> response = client.mget(m -> m.index(storiesIndex()).ids(List.copyOf(ids)),
+                StoryRecord.class);
+        for (MultiGetResponseItem<StoryRecord> item : response.docs()) {
+            if (item.isResult()) {
+                GetResult<StoryRecord> r = item.result();
+                if (r.found() && r.source() != null) {
+                    found.put(r.id(), r.source());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** New stories' entries; one that exists already (a replay, another instance) is left as it is. */
+    public void create(Collection<StoryRecord> stories) throws IOException {
+        if (stories.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> ops = new ArrayList<>();
+        for (StoryRecord s : stories) {
+            ops.add(BulkOperation.of(o -> o.create(c -> c.index(storiesIndex()).id(s.id()).document(s))));
+        }
+        BulkResponse response = client.bulk(b -> b.operations(ops));
+        for (var item : response.items()) {
+            if (item.error() != null && item.status() != 409) {
+                throw new IOException("creating story " + item.id() + " failed: " + item.error().reason());
+            }
+        }
+    }
+
+    /**
+     * Records the merge and moves the absorbed story's articles to the survivor, a page at a time until none is left,
+     * so a merge applied twice changes nothing. Partial updates found by a search rather than update-by-query: the
+     * test stack's Elasticsearch (the integration-test distribution) has no reindex module, and this works on both.
+     */
+    public void merge(String absorbed, String survivor, Instant at) throws IOException {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("id", absorbed);
+        entry.put("mergedInto", survivor);
+        entry.put("mergedAt", at.toString());
+        client.update(u -> u.index(storiesIndex()).id(absorbed).doc(entry).upsert(entry), Map.class);
+        refresh();
+        Map<String, Object> repointed = Map.of("storyId", survivor);
+        for (int page = 0; page < MAX_MERGE_PAGES; page++) {
+            SearchResponse<Void> found = client.search(s -> s.index(index.writeIndex())
+                    .query(q -> q.term(t -> t.field("storyId").value(absorbed))).size(MERGE_PAGE).source(f -> f
+                            .fetch(false)).trackTotalHits(t -> t.enabled(false)), Void.class);
+            if (found.hits().hits().isEmpty()) {
+                return;
+            }
+            List<BulkOperation> ops = new ArrayList<>();
+            for (Hit<Void> hit : found.hits().hits()) {
+                ops.add(BulkOperation.of(o -> o.update(u -> u.index(index.writeIndex()).id(hit.id())
+                        .retryOnConflict(3).action(a -> a.doc(repointed)))));
+            }
+            BulkResponse response = client.bulk(b -> b.operations(ops));
+            for (var item : response.items()) {
+                if (item.error() != null && item.status() != 404) {
+                    throw new IOException("re-pointing " + item.id() + " to story " + survivor + " failed: "
+                            + item.error().reason());
+                }
+            }
+            refresh();
+        }
+        LOG.warnf("story %s still has articles after %d pages of re-pointing; the next merge goes on", absorbed,
+                MAX_MERGE_PAGES);
+    }
+
+    /** Makes this batch's stories visible to the next batch's candidate searches. */
+    public void refresh() throws IOException {
+        client.indices().refresh(r -> r.index(index.writeIndex()));
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Source(String id, String storyId, Instant date, StoryKeys storyKeys) {
+    }
+}

@@ -1,0 +1,207 @@
+package newsroom.search.story.service;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import jakarta.enterprise.context.ApplicationScoped;
+import newsroom.search.repository.ArticleDocument;
+import newsroom.search.repository.ArticleDocument.StoryKeys;
+import newsroom.search.story.config.StoryConfig;
+import newsroom.search.story.repository.Candidate;
+import newsroom.search.story.repository.StoryRecord;
+import newsroom.search.story.repository.StoryStore;
+
+/**
+ * Online story assignment, one indexer batch at a time, in the batch's order: an article already indexed keeps its
+ * story; any other is compared with the bounded set of candidate articles around its date (and with the batch's
+ * earlier articles) and joins the story it is most like, starts {@code s-<its id>}, or, when it is alike enough to
+ * two stories, merges them into the older one. Decisions are made before the bulk request (each document is written
+ * once, with its story); {@link StoryBatch#apply()} records them after it.
+ */
+@ApplicationScoped
+public class StoryAssigner {
+    public static final String ID_PREFIX = "s-";
+    /** Merges followed from one story to its survivor, at most (a chain longer than this is a bug, not data). */
+    private static final int MAX_HOPS = 8;
+
+    private final StoryStore store;
+    private final StoryConfig config;
+    private final StoryKeysBuilder keys;
+
+    public StoryAssigner(StoryStore store, StoryConfig config) {
+        this.store = store;
+        this.config = config;
+        this.keys = new StoryKeysBuilder(config.keywords(), config.entities());
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** The documents with their stories, in order, and what to record once they are indexed. */
+    public StoryBatch assign(List<ArticleDocument> docs) throws IOException {
+        if (!config.enabled() || docs.isEmpty()) {
+            return new StoryBatch(store, docs, Map.of(), Map.of());
+        }
+        store.prepare();
+        Map<String, Candidate> existing = store.existing(docs.stream().map(ArticleDocument::id).toList());
+        State state = new State();
+        List<ArticleDocument> out = new ArrayList<>(docs.size());
+        for (ArticleDocument doc : docs) {
+            Candidate known = state.byArticle.containsKey(doc.id()) ? state.byArticle.get(doc.id())
+                    : existing.get(doc.id());
+            ArticleDocument assigned;
+            if (known != null && known.storyId() != null) {
+                StoryKeys k = known.keys() != null ? known.keys() : keys.build(doc, store.termStats(doc));
+                assigned = doc.withStory(known.storyId(), k);
+            } else {
+                assigned = assignNew(doc, state);
+            }
+            state.remember(new Candidate(assigned.id(), assigned.storyId(), assigned.date(), assigned.storyKeys()));
+            out.add(assigned);
+        }
+        List<ArticleDocument> resolved = new ArrayList<>(out.size());
+        for (ArticleDocument doc : out) {
+            String story = state.root(doc.storyId());
+            resolved.add(story.equals(doc.storyId()) ? doc : doc.withStory(story, doc.storyKeys()));
+        }
+        Map<String, String> merges = new LinkedHashMap<>();
+        state.toApply.forEach((absorbed, into) -> merges.put(absorbed, state.root(into)));
+        return new StoryBatch(store, resolved, state.created, merges);
+    }
+
+    private ArticleDocument assignNew(ArticleDocument doc, State state) throws IOException {
+        StoryKeys k;
+        try {
+            k = keys.build(doc, store.termStats(doc));
+        } catch (ElasticsearchException e) {
+            if (e.status() != 400) {
+                throw e; // the cluster, not the article: the indexer retries the batch
+            }
+            // Elasticsearch cannot analyse this article's text: a story of its own, found by nobody
+            String story = ID_PREFIX + doc.id();
+            state.created.put(story, new StoryRecord(story, doc.date(), doc.id(), null, null));
+            return doc.withStory(story, new StoryKeys(Map.of(), Map.of()));
+        }
+        Instant date = doc.date();
+        List<Candidate> candidates = new ArrayList<>(store.candidates(doc.id(), date, config.window(), k,
+                config.candidates()));
+        for (Candidate c : state.byArticle.values()) {
+            if (!c.id().equals(doc.id()) && c.date() != null && date != null
+                    && Math.abs(c.date().toEpochMilli() - date.toEpochMilli()) <= config.window().toMillis()) {
+                candidates.add(c);
+            }
+        }
+        learnStories(candidates, state);
+        Map<String, StorySimilarity.Score> best = new HashMap<>();
+        for (Candidate c : candidates) {
+            if (c.storyId() == null || c.keys() == null) {
+                continue;
+            }
+            StorySimilarity.Score score = StorySimilarity.score(k, c.keys());
+            best.merge(state.root(c.storyId()), score, (a, b) ->
+                    a.combined(config.entityWeight()) >= b.combined(config.entityWeight()) ? a : b);
+        }
+        List<String> joined = best.entrySet().stream().filter(e -> e.getValue().joins(config))
+                .sorted(Comparator.<Map.Entry<String, StorySimilarity.Score>>comparingDouble(
+                        e -> -e.getValue().combined(config.entityWeight()))
+                        .thenComparing(e -> state.record(e.getKey()), StoryRecord.AGE))
+                .map(Map.Entry::getKey).toList();
+        if (joined.isEmpty()) {
+            String story = ID_PREFIX + doc.id();
+            state.created.put(story, new StoryRecord(story, date, doc.id(), null, null));
+            state.records.put(story, state.created.get(story));
+            return doc.withStory(story, k);
+        }
+        String target = joined.get(0);
+        if (best.get(target).merges(config)) {
+            List<String> group = new ArrayList<>();
+            group.add(target);
+            for (String other : joined.subList(1, joined.size())) {
+                if (best.get(other).merges(config)) {
+                    group.add(other);
+                }
+            }
+            if (group.size() > 1) {
+                String survivor = group.stream().map(state::record).min(StoryRecord.AGE).orElseThrow().id();
+                for (String story : group) {
+                    if (!story.equals(survivor)) {
+                        state.merges.put(story, survivor);
+                        state.toApply.put(story, survivor);
+                    }
+                }
+                target = survivor;
+            }
+        }
+        return doc.withStory(target, k);
+    }
+
+    /**
+     * Reads the entries of the candidates' stories and follows merges to the living story. A candidate still in an
+     * absorbed story (another instance wrote it while the merge was re-pointing) is re-pointed again: the merge heals.
+     */
+    private void learnStories(List<Candidate> candidates, State state) throws IOException {
+        Set<String> wanted = new HashSet<>();
+        for (Candidate c : candidates) {
+            if (c.storyId() != null && !state.records.containsKey(c.storyId())) {
+                wanted.add(c.storyId());
+            }
+        }
+        for (int hop = 0; hop < MAX_HOPS && !wanted.isEmpty(); hop++) {
+            Map<String, StoryRecord> found = store.stories(wanted);
+            Set<String> next = new HashSet<>();
+            for (String id : wanted) {
+                StoryRecord r = found.getOrDefault(id, new StoryRecord(id, null, null, null, null));
+                state.records.put(id, r);
+                if (r.mergedInto() != null) {
+                    state.merges.putIfAbsent(id, r.mergedInto());
+                    if (!state.records.containsKey(r.mergedInto())) {
+                        next.add(r.mergedInto());
+                    }
+                }
+            }
+            wanted = next;
+        }
+        for (Candidate c : candidates) {
+            StoryRecord r = c.storyId() == null ? null : state.records.get(c.storyId());
+            if (r != null && r.mergedInto() != null) {
+                state.toApply.put(c.storyId(), r.mergedInto());
+            }
+        }
+    }
+
+    private static final class State {
+        final Map<String, Candidate> byArticle = new LinkedHashMap<>();
+        final Map<String, StoryRecord> records = new HashMap<>();
+        final Map<String, StoryRecord> created = new LinkedHashMap<>();
+        /** absorbed story → the story it went into (from this batch, or learnt from the stories index) */
+        final Map<String, String> merges = new LinkedHashMap<>();
+        /** the merges this batch decided, and those it found not applied to every article yet */
+        final Map<String, String> toApply = new LinkedHashMap<>();
+
+        void remember(Candidate c) {
+            byArticle.put(c.id(), c);
+        }
+
+        String root(String story) {
+            String at = story;
+            for (int hop = 0; hop < MAX_HOPS && merges.containsKey(at); hop++) {
+                at = merges.get(at);
+            }
+            return at;
+        }
+
+        StoryRecord record(String story) {
+            return records.getOrDefault(story, new StoryRecord(story, null, null, null, null));
+        }
+    }
+}

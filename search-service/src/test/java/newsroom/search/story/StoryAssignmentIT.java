@@ -1,0 +1,212 @@
+package newsroom.search.story;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import newsroom.events.EnrichedArticle;
+import newsroom.search.EnrichedArticles;
+import newsroom.stack.testing.LocalStackTestResource;
+
+/** Kafka → indexer → story assignment → /api/search and /api/stories, on the real test stack. */
+@QuarkusTest
+@QuarkusTestResource(LocalStackTestResource.class)
+@TestProfile(StoryAssignmentIT.OwnIndex.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoryAssignmentIT {
+    static final Duration SEARCHABLE = Duration.ofSeconds(90);
+    static final String ALIAS = "stories-test-articles";
+
+    /**
+     * Its own group and index: a test instance of another module's run, in the shared group, could take a partition
+     * and index these articles with a build of its own; this group replays the topic once into its own index.
+     */
+    public static class OwnIndex implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("newsroom.search.index.alias", ALIAS, "newsroom.search.index.name", ALIAS + "-v1",
+                    "newsroom.search.indexer.group-id", "search-service-stories-test",
+                    "mp.messaging.outgoing.enriched-articles-dlq.topic", "news.articles.enriched.dlq.stories-test");
+        }
+    }
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    EnrichedArticles kafka;
+
+    @BeforeAll
+    void producer() {
+        kafka = new EnrichedArticles(bootstrap);
+    }
+
+    @AfterAll
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void rewritesOfOneEventFormOneStoryInAnyOrderAndDistractorsStayOut() {
+        // one at a time: each article finds the earlier ones through the candidate search
+        StoryFixtures a = new StoryFixtures();
+        for (EnrichedArticle article : List.of(a.strikeWire(), a.strikeDaily(), a.strikeRadio())) {
+            sendAndAwait(a.union.id(), article);
+        }
+        // the same event another time, reversed, all at once: the batch's earlier articles count as candidates too
+        StoryFixtures b = new StoryFixtures();
+        List.of(b.strikeRadio(), b.strikeDaily(), b.strikeWire()).forEach(kafka::send);
+        await().atMost(SEARCHABLE).until(() -> stories(b.union.id()).size() == 3);
+
+        for (StoryFixtures f : List.of(a, b)) {
+            Map<String, String> story = stories(f.union.id());
+            assertThat(story.values()).as("one story").containsOnly(story.get(f.strikeWire().id()));
+            assertThat(search(Map.of("entity", f.union.id())).getList("hits.story.size", Integer.class))
+                    .containsOnly(3);
+        }
+        assertThat(stories(a.union.id()).get(a.strikeWire().id())).isEqualTo("s-" + a.strikeWire().id());
+        assertThat(stories(b.union.id()).get(b.strikeWire().id())).isNotEqualTo(stories(a.union.id())
+                .get(a.strikeWire().id()));
+
+        // same guild, leader and port: a charity regatta the next day and a vote nine days on are stories of their own
+        sendAndAwait(a.union.id(), a.sameWeekDistractor());
+        sendAndAwait(a.union.id(), a.distractor());
+        Map<String, String> after = stories(a.union.id());
+        String strike = after.get(a.strikeWire().id());
+        assertThat(after.get(a.sameWeekDistractor().id())).isNotEqualTo(strike);
+        assertThat(after.get(a.distractor().id())).isNotEqualTo(strike)
+                .isNotEqualTo(after.get(a.sameWeekDistractor().id()));
+        assertThat(after.values().stream().filter(strike::equals).count()).isEqualTo(3);
+    }
+
+    @Test
+    void aBridgingArticleMergesTwoStoriesIntoTheOlderAndSearchShowsTheSurvivor() {
+        StoryFixtures f = new StoryFixtures();
+        for (EnrichedArticle article : List.of(f.closureOne(), f.closureTwo(), f.detourOne(), f.detourTwo())) {
+            sendAndAwait(f.bridge.id().equals(article.entities().get(0).id()) ? f.bridge.id() : f.transit.id(),
+                    article);
+        }
+        String closure = stories(f.bridge.id()).get(f.closureOne().id());
+        String detour = stories(f.transit.id()).get(f.detourOne().id());
+        assertThat(closure).isEqualTo("s-" + f.closureOne().id());
+        assertThat(detour).isEqualTo("s-" + f.detourOne().id());
+        assertThat(stories(f.bridge.id()).values()).containsOnly(closure);
+        assertThat(stories(f.transit.id()).values()).containsOnly(detour);
+
+        kafka.send(f.bridging());
+        await("merged").atMost(SEARCHABLE).until(() -> {
+            Map<String, String> all = stories(f.bridge.id());
+            all.putAll(stories(f.transit.id()));
+            return all.size() == 5 && all.values().stream().allMatch(closure::equals);
+        });
+        JsonPath hits = search(Map.of("entity", f.transit.id()));
+        assertThat(hits.getList("hits.story.id", String.class)).containsOnly(closure);
+        assertThat(hits.getList("hits.story.size", Integer.class)).containsOnly(5);
+        JsonPath collapsed = given().queryParam("q", "Harlan Bridge Route 9 detour girders")
+                .queryParam("from", f.day0.toString()).queryParam("to", f.day0.plus(Duration.ofDays(10)).toString())
+                .queryParam("collapse", "story").when().get("/api/search").then().statusCode(200).extract().jsonPath();
+        assertThat(collapsed.getList("hits.story.id", String.class)).containsExactly(closure);
+        assertThat(collapsed.getInt("hits[0].story.size")).isEqualTo(5);
+        // the absorbed id still finds its story: the survivor
+        JsonPath absorbed = given().when().get("/api/stories/" + detour).then().statusCode(200).extract().jsonPath();
+        assertThat(absorbed.getString("id")).isEqualTo(closure);
+        assertThat(absorbed.getInt("size")).isEqualTo(5);
+    }
+
+    @Test
+    void aReplayKeepsEveryStory() {
+        StoryFixtures f = new StoryFixtures();
+        List<EnrichedArticle> articles = List.of(f.strikeWire(), f.strikeDaily(), f.strikeRadio(),
+                f.sameWeekDistractor());
+        for (EnrichedArticle article : articles) {
+            sendAndAwait(f.union.id(), article);
+        }
+        Map<String, String> before = stories(f.union.id());
+        assertThat(before).hasSize(4);
+
+        // the topic again, in another order (a redelivery carries the same ids; the marked titles show it was read)
+        for (EnrichedArticle article : List.of(articles.get(3), articles.get(2), articles.get(0), articles.get(1))) {
+            kafka.send(new EnrichedArticle(article.schemaVersion(), article.id(), article.url(), article.source(),
+                    article.title() + " (replayed)", article.body(), article.language(), article.publishedAt(),
+                    article.receivedAt(), article.contentHash(), article.feedId(), article.entities(),
+                    article.nlp()));
+        }
+        await("replayed").atMost(SEARCHABLE).until(() -> search(Map.of("entity", f.union.id()))
+                .getList("hits.title", String.class).stream().allMatch(t -> t.endsWith("(replayed)")));
+        assertThat(stories(f.union.id())).isEqualTo(before);
+    }
+
+    @Test
+    void storiesAreListedAndShownWithOutletsTimelineAndWhatLaterArticlesAdded() {
+        StoryFixtures f = new StoryFixtures();
+        for (EnrichedArticle article : List.of(f.strikeWire(), f.strikeDaily(), f.strikeRadio(),
+                f.sameWeekDistractor())) {
+            sendAndAwait(f.union.id(), article);
+        }
+        String strike = stories(f.union.id()).get(f.strikeWire().id());
+
+        JsonPath list = given().queryParam("entity", f.union.id()).queryParam("sort", "size").when()
+                .get("/api/stories").then().statusCode(200).extract().jsonPath();
+        assertThat(list.getList("stories.id", String.class)).hasSize(2).first().isEqualTo(strike);
+        assertThat(list.getInt("stories[0].size")).isEqualTo(3);
+        assertThat(list.getInt("stories[0].sources")).isEqualTo(3);
+        assertThat(list.getString("stories[0].title")).isEqualTo(f.strikeWire().title());
+        assertThat(list.getInt("stories[1].size")).isEqualTo(1);
+        JsonPath recent = given().queryParam("entity", f.union.id()).queryParam("sort", "recent").when()
+                .get("/api/stories").then().statusCode(200).extract().jsonPath();
+        assertThat(recent.getList("stories.id", String.class)).last().isEqualTo(strike);
+        given().queryParam("sort", "loudest").when().get("/api/stories").then().statusCode(400);
+
+        JsonPath story = given().when().get("/api/stories/" + strike).then().statusCode(200).extract().jsonPath();
+        assertThat(story.getList("articles.id", String.class)).containsExactly(f.strikeWire().id(),
+                f.strikeDaily().id(), f.strikeRadio().id());
+        assertThat(story.getList("outlets.source", String.class)).containsExactly(f.strikeWire().source(),
+                f.strikeDaily().source(), f.strikeRadio().source());
+        assertThat(story.getString("firstSeen")).isEqualTo(f.strikeWire().publishedAt().toString());
+        assertThat(story.getString("lastSeen")).isEqualTo(f.strikeRadio().publishedAt().toString());
+        assertThat(story.getString("timeline.interval")).isEqualTo("hour");
+        assertThat(story.getList("timeline.buckets.count", Integer.class)).containsExactly(1, 1, 1);
+        assertThat(story.getList("topEntities.id", String.class)).hasSize(4).contains(f.union.id(), f.okafor.id())
+                .last().isEqualTo(f.authority.id());
+        assertThat(story.getList("topEntities.articles", Integer.class)).containsExactly(3, 3, 3, 1);
+        assertThat(story.getList("addedEntities.id", String.class)).containsExactly(f.authority.id());
+        assertThat(story.getString("addedEntities[0].firstSeen")).isEqualTo(f.strikeRadio().publishedAt().toString());
+        given().when().get("/api/stories/s-nothing-" + f.u).then().statusCode(404);
+    }
+
+    private void sendAndAwait(String entity, EnrichedArticle article) {
+        kafka.send(article);
+        await().atMost(SEARCHABLE).until(() -> stories(entity).containsKey(article.id()));
+    }
+
+    /** Article id → story id of every article naming the entity. */
+    static Map<String, String> stories(String entity) {
+        JsonPath result = search(Map.of("entity", entity, "size", "100", "facets", "false"));
+        Map<String, String> out = new HashMap<>();
+        List<String> ids = result.getList("hits.id", String.class);
+        List<String> stories = result.getList("hits.story.id", String.class);
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), stories.get(i));
+        }
+        return out;
+    }
+
+    static JsonPath search(Map<String, ?> params) {
+        return given().queryParams(params).when().get("/api/search").then().statusCode(200).extract().jsonPath();
+    }
+}
