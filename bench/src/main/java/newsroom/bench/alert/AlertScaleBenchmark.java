@@ -162,6 +162,8 @@ public final class AlertScaleBenchmark {
         searchable.setDaemon(true);
         searchable.start();
 
+        // A plain producer: the benchmark is a plain main outside any service (no Reactive Messaging runtime), feeding
+        // the packaged search-service at a fixed rate, as AlertLatencyBenchmark does
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
