@@ -150,7 +150,7 @@ final class Acronyms {
     private static List<Integer> wordStartsBefore(String text, int end) {
         List<Integer> starts = new ArrayList<>();
         int i = end;
-        int lineStart = text.lastIndexOf('\n', Math.max(0, end - 1)) + 1;
+        int lineStart = ShortLine.startBefore(text, end);
         while (i > lineStart && starts.size() < 10) {
             int wordStart = Math.max(text.lastIndexOf(' ', i - 1) + 1, lineStart);
             String word = text.substring(wordStart, i);

@@ -41,9 +41,11 @@ final class CountryAbbreviation {
     }
 
     private static boolean capitalLine(String text, int at) {
-        int from = text.lastIndexOf('\n', at) + 1;
-        int to = text.indexOf('\n', at);
-        for (int i = from; i < (to < 0 ? text.length() : to); i++) {
+        ShortLine line = ShortLine.around(text, at);
+        if (line == null) {
+            return false;
+        }
+        for (int i = line.from(); i < line.to(); i++) {
             if (Character.isLowerCase(text.charAt(i))) {
                 return false;
             }

@@ -187,9 +187,11 @@ final class NameCleaner {
 
     /** A line of four or more short capitalised tokens and no digits ("P W D L GF GA Pts"): a table's header. */
     static boolean onTableHeader(String text, int at) {
-        int from = text.lastIndexOf('\n', at) + 1;
-        int to = text.indexOf('\n', at);
-        String[] tokens = text.substring(from, to < 0 ? text.length() : to).strip().split("\\s+");
+        ShortLine line = ShortLine.around(text, at);
+        if (line == null) {
+            return false;
+        }
+        String[] tokens = line.of(text).strip().split("\\s+");
         if (tokens.length < 4) {
             return false;
         }

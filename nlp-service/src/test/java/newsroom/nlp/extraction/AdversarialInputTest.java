@@ -48,7 +48,9 @@ class AdversarialInputTest {
                 Named.of("digits and dots 1.1.1.", n -> repeat("1.", n)),
                 Named.of("dollar and digits", n -> "$" + repeat("1", n)),
                 Named.of("month names", n -> repeat("in May ", n)),
-                Named.of("gang acronyms", n -> repeat("MS-13 ", n)));
+                Named.of("gang acronyms", n -> repeat("MS-13 ", n)),
+                Named.of("US on one capital line", n -> repeat("US ", n)),
+                Named.of("table header words on one line", n -> repeat("P W D L GF GA ", n)));
     }
 
     @ParameterizedTest
