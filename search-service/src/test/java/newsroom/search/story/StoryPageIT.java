@@ -125,6 +125,22 @@ class StoryPageIT {
         browser.get(page + "?story=" + strike);
         await("opened from its URL").atMost(WAIT).until(() -> !browser.findElements(By.id("story-size")).isEmpty());
         assertThat(text(By.id("story-size"))).isEqualTo("3");
+
+        // an alert made from the page can fire once per story
+        browser.get(page + "?entity=" + f.union.id());
+        await().atMost(WAIT).until(() -> hits().size() == 4);
+        browser.findElement(By.id("alert-per-story")).click();
+        browser.findElement(By.id("create-alert")).click();
+        browser.switchTo().alert().sendKeys("per story " + f.u);
+        browser.switchTo().alert().accept();
+        await("alert listed").atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#alerts li.alert-item"))
+                .stream().anyMatch(li -> li.getText().contains("per story " + f.u)
+                        && li.getText().contains("once per story")));
+        List<Map<String, Object>> alerts = given(newsroom.support.access.testing.TestKeys.as(reader))
+                .get("/api/alerts").then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(alerts).filteredOn(a -> String.valueOf(a.get("name")).contains("per story " + f.u)).singleElement()
+                .satisfies(a -> assertThat(a.get("per")).isEqualTo("story"));
+        alerts.forEach(a -> given().delete("/api/alerts/" + a.get("id")));
     }
 
     private List<WebElement> hits() {
