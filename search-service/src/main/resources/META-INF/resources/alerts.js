@@ -41,6 +41,7 @@ async function render(panel) {
     for (const a of alerts) {
       list.append(h('li', { className: 'alert-item' },
         h('strong', { textContent: a.name }), ' ', h('span', { textContent: describe(a) }), ' ',
+        a.per === 'story' ? h('span', { className: 'per', textContent: '· once per story ' }) : '',
         h('button', { type: 'button', className: 'feed', textContent: 'Atom feed URL', onclick: async () => {
           try {
             prompt('Feed URL for your feed reader (it carries a token for this feed only)',
@@ -59,8 +60,10 @@ async function render(panel) {
 function mount() {
   const status = h('p', { role: 'status' });
   const create = h('button', { type: 'button', id: 'create-alert', textContent: 'Create alert from this search' });
+  // per story: the alert fires for the first matching article of each story, not for every article
+  const perStory = h('input', { type: 'checkbox', id: 'alert-per-story' });
   const panel = h('section', { id: 'alerts', className: 'alerts', ariaLabel: 'Alerts' },
-    h('h2', { textContent: 'Alerts' }), create, status, h('ul'),
+    h('h2', { textContent: 'Alerts' }), create, ' ', h('label', {}, perStory, ' once per story'), status, h('ul'),
     h('h3', { textContent: 'New matches' }), h('ul', { id: 'live-matches', className: 'live' }));
   create.addEventListener('click', async () => {
     try {
@@ -68,6 +71,7 @@ function mount() {
       const name = prompt('Name of the alert', body.name);
       if (name === null) return;
       body.name = name.trim() || body.name;
+      body.per = perStory.checked ? 'story' : 'article';
       await call('POST', '/api/alerts', body);
       status.textContent = `Alert “${body.name}” created.`;
     } catch (e) {

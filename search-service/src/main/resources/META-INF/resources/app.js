@@ -9,7 +9,8 @@ const TYPE_LABEL = { PERSON: 'People', ORGANIZATION: 'Organizations', LOCATION: 
 const PAGE_SIZE = 20;
 
 const $ = (id) => document.getElementById(id);
-const state = { q: '', entity: [], type: [], source: [], from: '', to: '', sort: '', cursors: [null], page: 0 };
+const state = { q: '', entity: [], type: [], source: [], from: '', to: '', sort: '', collapse: false, story: '',
+  cursors: [null], page: 0 };
 const names = new Map(); // entity id -> name, for filter chips
 
 /** Creates an element; children are nodes or strings (strings become text nodes, never markup). */
@@ -73,8 +74,10 @@ async function getJson(url) {
 
 function syncUrl() {
   const p = params();
-  history.replaceState(null, '', p.toString() ? `/?${p}` : '/');
   $('feed-link').href = `/feeds/search.atom?${p}`;
+  if (state.collapse) p.set('collapse', 'story');
+  if (state.story) p.set('story', state.story);
+  history.replaceState(null, '', p.toString() ? `/?${p}` : '/');
 }
 
 async function search({ resetPaging = true } = {}) {
@@ -85,16 +88,19 @@ async function search({ resetPaging = true } = {}) {
   const firstPage = state.page === 0;
   $('status').textContent = 'Searching…';
   try {
-    const result = await getJson(`/api/search?${params({ size: PAGE_SIZE, cursor, facets: firstPage ? 'true' : 'false' })}`);
+    const result = await getJson(`/api/search?${params({ size: PAGE_SIZE, cursor, facets: firstPage ? 'true' : 'false',
+      collapse: state.collapse ? 'story' : null })}`);
     const total = result.total;
+    const stories = result.hits.length;
     $('status').textContent = total === 0 ? 'No article matches.'
-      : `${total} article${total === 1 ? '' : 's'} · page ${state.page + 1}`;
+      : state.collapse ? `${total} article${total === 1 ? '' : 's'} in ${stories} ${stories === 1 ? 'story' : 'stories'} shown`
+        : `${total} article${total === 1 ? '' : 's'} · page ${state.page + 1}`;
     renderResults(result.hits);
     if (firstPage) { renderFacets(result.facets); renderChart(result.facets); }
     state.cursors[state.page + 1] = result.nextCursor || undefined;
     $('next').disabled = !result.nextCursor;
     $('prev').disabled = state.page === 0;
-    $('page-label').textContent = total > PAGE_SIZE ? `Page ${state.page + 1} of ${Math.ceil(total / PAGE_SIZE)}` : '';
+    $('page-label').textContent = total > PAGE_SIZE && !state.collapse ? `Page ${state.page + 1} of ${Math.ceil(total / PAGE_SIZE)}` : '';
   } catch (e) {
     $('status').textContent = `Search failed — ${e.message}`;
     $('results').replaceChildren();
@@ -136,10 +142,19 @@ function renderResults(hits) {
     return el('li', { className: 'hit', 'data-id': hit.id },
       el('h3', {}, el('a', { href: safeHref(hit.url), target: '_blank', rel: 'noopener noreferrer' },
         title ? highlighted(title) : hit.title || '(untitled)')),
-      el('div', { className: 'meta' }, [hit.source, date].filter(Boolean).join(' · ')),
+      el('div', { className: 'meta' }, [hit.source, date].filter(Boolean).join(' · '), storyButton(hit.story)),
       ...(hit.highlights?.body || []).slice(0, 2).map((f) => el('p', { className: 'snippet' }, highlighted(f))),
       el('div', { className: 'chips' }, hit.entities.slice(0, 12).map((e) => entityChip(e))));
   }));
+}
+
+/** A hit's story: its article count, opening the story view. */
+function storyButton(story) {
+  if (!story) return null;
+  const articles = `${story.size} article${story.size === 1 ? '' : 's'}`;
+  return el('button', { type: 'button', className: 'story-link', 'data-story': story.id, 'data-size': story.size,
+    title: 'Open this story', onclick: () => openStory(story.id) },
+  state.collapse ? `Story of ${articles}` : `Story · ${articles}`);
 }
 
 function renderFacets(facets) {
@@ -208,6 +223,7 @@ function renderChart(facets) {
 
 async function openProfile(id) {
   const panel = $('profile');
+  $('story').hidden = true;
   panel.hidden = false;
   panel.replaceChildren(el('p', {}, 'Loading…'));
   try {
@@ -246,6 +262,94 @@ function closeProfile() {
   $('q').focus();
 }
 
+const when = (iso) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
+
+function storyPanel(...children) {
+  $('profile').hidden = true;
+  const panel = $('story');
+  panel.hidden = false;
+  panel.replaceChildren(...children);
+  return panel;
+}
+
+function storyHeader(title, meta) {
+  return el('header', {}, el('div', {}, el('h1', { id: 'story-title' }, title), el('div', { className: 'meta' }, meta)),
+    el('button', { type: 'button', className: 'close', 'aria-label': 'Close story', onclick: closeStory }, '×'));
+}
+
+/** One story: its articles, outlets, first and last seen, timeline, top entities and what later articles added. */
+async function openStory(id) {
+  storyPanel(el('p', {}, 'Loading…'));
+  try {
+    const s = await getJson(`/api/stories/${encodeURIComponent(id)}?limit=200`);
+    state.story = s.id;
+    syncUrl();
+    const headline = s.articles[0]?.title || s.id;
+    const panel = storyPanel(storyHeader(headline, `Story ${s.id}`),
+      el('dl', {},
+        el('dt', {}, 'Articles'), el('dd', { id: 'story-size' }, s.size),
+        el('dt', {}, 'Outlets'), el('dd', { id: 'story-outlet-count' }, s.outlets.length),
+        el('dt', {}, 'First seen'), el('dd', { id: 'story-first' }, when(s.firstSeen)),
+        el('dt', {}, 'Last seen'), el('dd', { id: 'story-last' }, when(s.lastSeen))),
+      el('h2', {}, `Timeline (articles per ${s.timeline.interval})`),
+      el('div', { className: 'chart', id: 'story-timeline' }, barChart(s.timeline.buckets, s.timeline.interval) || ''),
+      el('h2', {}, 'Outlets'),
+      el('ul', { id: 'story-outlets' }, s.outlets.map((o) => el('li', { 'data-source': o.source },
+        `${o.source} — ${o.articles} article${o.articles === 1 ? '' : 's'}, first ${when(o.firstSeen)}`))),
+      el('h2', {}, 'Top entities'),
+      el('div', { className: 'chips', id: 'story-entities' }, s.topEntities.map((e) => entityChip(e, `${e.name} · ${e.articles}`))),
+      el('h2', {}, 'What later articles added'),
+      s.addedEntities.length === 0 ? el('p', { id: 'story-added', className: 'meta' }, 'Nothing: the first article named every entity.')
+        : el('ul', { id: 'story-added' }, s.addedEntities.map((a) => el('li', { 'data-entity': a.id },
+          `${a.name} (${a.type.toLowerCase()}), from ${when(a.firstSeen)}`))),
+      el('h2', {}, s.size > s.articles.length ? `Articles (first ${s.articles.length})` : 'Articles'),
+      el('ol', { id: 'story-articles' }, s.articles.map((a) => el('li', { 'data-id': a.id },
+        el('span', { className: 'meta' }, [a.source, when(a.publishedAt)].filter(Boolean).join(' · ')),
+        el('a', { href: safeHref(a.url), target: '_blank', rel: 'noopener noreferrer' }, a.title || '(untitled)')))),
+      el('div', { className: 'actions' },
+        el('button', { type: 'button', id: 'story-feed', onclick: () => storyFeed(s.id) }, 'Atom feed of this story')));
+    panel.querySelector('.close').focus();
+  } catch (e) {
+    storyPanel(el('p', {}, `Story unavailable — ${e.message}`),
+      el('button', { type: 'button', className: 'close', onclick: closeStory }, 'Close'));
+  }
+}
+
+/** The stories of the current search (filters as in search), largest first. */
+async function listStories() {
+  storyPanel(el('p', {}, 'Loading…'));
+  try {
+    const p = params({ size: 20 });
+    p.delete('sort');
+    const list = await getJson(`/api/stories?${p}`);
+    storyPanel(storyHeader('Stories', `${list.stories.length} largest for this search`),
+      el('ol', { id: 'story-list' }, list.stories.map((s) => el('li', {},
+        el('button', { type: 'button', className: 'story-item', 'data-story': s.id, onclick: () => openStory(s.id) },
+          s.title || s.id),
+        el('span', { className: 'meta' }, `${s.size} article${s.size === 1 ? '' : 's'} · ${s.sources} outlet${s.sources === 1 ? '' : 's'}`
+          + ` · ${when(s.firstSeen)} to ${when(s.lastSeen)}`)))));
+  } catch (e) {
+    storyPanel(el('p', {}, `Stories unavailable — ${e.message}`),
+      el('button', { type: 'button', className: 'close', onclick: closeStory }, 'Close'));
+  }
+}
+
+async function storyFeed(id) {
+  try {
+    prompt('Feed URL of this story for your feed reader (it carries a token for this feed only)',
+      await feedUrl(`/feeds/stories/${encodeURIComponent(id)}.atom`));
+  } catch (e) {
+    $('status').textContent = `Could not make a feed URL: ${e.message}`;
+  }
+}
+
+function closeStory() {
+  $('story').hidden = true;
+  state.story = '';
+  syncUrl();
+  $('q').focus();
+}
+
 let suggestTimer;
 async function suggest() {
   const box = $('suggestions');
@@ -272,6 +376,9 @@ function readUrl() {
   state.from = p.get('from') || '';
   state.to = p.get('to') || '';
   state.sort = p.get('sort') || '';
+  state.collapse = p.get('collapse') === 'story';
+  state.story = p.get('story') || '';
+  $('collapse').checked = state.collapse;
   $('q').value = state.q;
   $('from').value = state.from;
   $('to').value = state.to;
@@ -287,13 +394,19 @@ $('search-form').addEventListener('submit', (event) => {
   state.sort = $('sort').value;
   search();
 });
+$('collapse').addEventListener('change', () => { state.collapse = $('collapse').checked; search(); });
+$('list-stories').addEventListener('click', listStories);
 $('q').addEventListener('input', () => { clearTimeout(suggestTimer); suggestTimer = setTimeout(suggest, 200); });
 $('next').addEventListener('click', () => { state.page += 1; search({ resetPaging: false }); window.scrollTo(0, 0); });
 $('prev').addEventListener('click', () => { state.page = Math.max(0, state.page - 1); search({ resetPaging: false }); });
 document.addEventListener('keydown', (event) => {
   const typing = ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName);
   if (event.key === '/' && !typing) { event.preventDefault(); $('q').focus(); $('q').select(); }
-  if (event.key === 'Escape') { $('suggestions').hidden = true; if (!$('profile').hidden) closeProfile(); }
+  if (event.key === 'Escape') {
+    $('suggestions').hidden = true;
+    if (!$('profile').hidden) closeProfile();
+    if (!$('story').hidden) closeStory();
+  }
 });
 
 // A feed reader cannot send the key: the link asks for a token-carrying URL of this very feed to copy.
@@ -309,3 +422,4 @@ $('feed-link').addEventListener('click', async (event) => {
 });
 readUrl();
 search();
+if (state.story) openStory(state.story);

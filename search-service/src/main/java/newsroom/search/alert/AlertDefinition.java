@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Size;
  * What a client sends to create or replace a subscription: the {@code /api/search} parameters plus delivery options.
  *
  * @param active null means true
+ * @param per {@code article} (null, the default: once per matching article) or {@code story} (once per story, the
+ *        first time one of its articles matches)
  */
 public record AlertDefinition(
         @NotBlank @Size(max = 200) String name,
@@ -18,5 +20,6 @@ public record AlertDefinition(
         List<String> source,
         Boolean active,
         @Size(max = 2000) String webhookUrl,
-        @Size(max = 500) String webhookSecret) {
+        @Size(max = 500) String webhookSecret,
+        String per) {
 }

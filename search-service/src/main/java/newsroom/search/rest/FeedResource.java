@@ -8,20 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import newsroom.search.ArticleQuery;
+import newsroom.search.InvalidQueryException;
 import newsroom.search.SearchResult;
 import newsroom.search.security.FeedScope;
 import newsroom.search.service.ArticleSearch;
 import newsroom.search.service.AtomFeedWriter;
 import newsroom.search.service.PageCursor;
+import newsroom.search.story.service.StoryCatalog;
 
 @Path("/feeds")
 @Blocking
@@ -31,9 +35,11 @@ public class FeedResource {
     static final String FEED_SIZE = "50";
 
     private final ArticleSearch search;
+    private final StoryCatalog stories;
 
-    public FeedResource(ArticleSearch search) {
+    public FeedResource(ArticleSearch search, StoryCatalog stories) {
         this.search = search;
+        this.stories = stories;
     }
 
     @GET
@@ -52,6 +58,23 @@ public class FeedResource {
                 .build().toString();
         return AtomFeedWriter.write("urn:newsroom:search:" + PageCursor.fingerprint(query), title(query), self, page,
                 result.hits());
+    }
+
+    @GET
+    @Path("/stories/{id}.atom")
+    @Produces(ATOM_TYPE)
+    @Operation(summary = "A story's newest articles (asked for a merged story: the survivor's) as an Atom 1.0 feed")
+    @APIResponse(responseCode = "404", description = "no such story")
+    public String storyFeed(@PathParam("id") String id, @Context UriInfo uri) throws IOException {
+        if (id.length() > 300) {
+            throw new InvalidQueryException(List.of("id: at most 300 characters"));
+        }
+        StoryCatalog.Latest story = stories.latest(id, Integer.parseInt(FEED_SIZE));
+        String page = uri.getBaseUriBuilder().path("/").queryParam("story", story.id()).build().toString();
+        String title = "Newsroom story: " + (story.headline() == null ? story.id() : story.headline()) + " ("
+                + story.size() + (story.size() == 1 ? " article)" : " articles)");
+        return AtomFeedWriter.write("urn:newsroom:story:" + story.id(), title, uri.getRequestUri().toString(), page,
+                story.articles());
     }
 
     static String title(ArticleQuery query) {

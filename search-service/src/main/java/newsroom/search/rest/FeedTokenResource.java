@@ -35,7 +35,10 @@ import newsroom.support.access.Role;
 @RolesAllowed(Role.READER_NAME)
 public class FeedTokenResource {
 
-    /** @param feed {@code /feeds/alerts/{id}.atom} (a subscription the caller may see) or {@code /feeds/search.atom?…} */
+    /**
+     * @param feed {@code /feeds/alerts/{id}.atom} (a subscription the caller may see), {@code /feeds/stories/{id}.atom}
+     *        or {@code /feeds/search.atom?…}
+     */
     public record NewFeedToken(@NotBlank @Size(max = 2000) String feed) {
     }
 

@@ -27,11 +27,12 @@ import newsroom.search.alert.service.AlertSubscriptions;
 import newsroom.search.alert.service.Caller;
 import newsroom.search.repository.FeedToken;
 import newsroom.search.security.FeedScope;
+import newsroom.search.story.service.StoryCatalog;
 import newsroom.support.access.service.AuditTrail;
 
 /**
- * Tokens for feed readers, each for one feed: a subscription's Atom feed (only one the caller may see) or a saved
- * search's. Only the SHA-256 is stored; the token is shown once, inside the feed URL. Creation and revocation are in
+ * Tokens for feed readers, each for one feed: a subscription's Atom feed (only one the caller may see), a story's or
+ * a saved search's. Only the SHA-256 is stored; the token is shown once, inside the feed URL. Creation and revocation are in
  * the audit log (kind {@code feed-token}).
  */
 @ApplicationScoped
@@ -40,6 +41,7 @@ public class FeedTokens {
     public static final String PREFIX = "nft_";
     static final String SEARCH_FEED = "/feeds/search.atom";
     static final Pattern ALERT_FEED = Pattern.compile("/feeds/alerts/([^/]+)\\.atom");
+    static final Pattern STORY_FEED = Pattern.compile("/feeds/stories/([^/]+)\\.atom");
 
     /** A token as listed: never the token itself. */
     public record View(String id, String owner, String feed, Instant createdAt, Instant lastUsedAt) {
@@ -50,12 +52,15 @@ public class FeedTokens {
     }
 
     private final AlertSubscriptions subscriptions;
+    private final StoryCatalog stories;
     private final AuditTrail audit;
     private final DataSource dataSource;
     private final SecureRandom random = new SecureRandom();
 
-    public FeedTokens(AlertSubscriptions subscriptions, AuditTrail audit, DataSource dataSource) {
+    public FeedTokens(AlertSubscriptions subscriptions, StoryCatalog stories, AuditTrail audit,
+            DataSource dataSource) {
         this.subscriptions = subscriptions;
+        this.stories = stories;
         this.audit = audit;
         this.dataSource = dataSource;
     }
@@ -75,12 +80,15 @@ public class FeedTokens {
         }
         String path = uri.getRawPath() == null ? "" : uri.getPath();
         Matcher alert = ALERT_FEED.matcher(path);
+        Matcher story = STORY_FEED.matcher(path);
         if (alert.matches()) {
             subscriptions.find(alert.group(1), caller)
                     .orElseThrow(() -> new NotFoundException("no alert " + alert.group(1)));
+        } else if (story.matches()) {
+            stories.requireStory(story.group(1)); // every reader may read every story: it only has to exist
         } else if (!path.equals(SEARCH_FEED)) {
-            throw new BadRequestException(
-                    "feed: a subscription's feed (/feeds/alerts/{id}.atom) or a search feed (/feeds/search.atom?…)");
+            throw new BadRequestException("feed: a subscription's feed (/feeds/alerts/{id}.atom), a story's "
+                    + "(/feeds/stories/{id}.atom) or a search feed (/feeds/search.atom?…)");
         }
         String scope = FeedScope.of(path, uri.getRawQuery());
         byte[] secret = new byte[32];

@@ -24,6 +24,7 @@ class RoleMatrixIT {
                 Map.entry("GET /api/stories", Role.READER),
                 Map.entry("GET /api/stories/{id}", Role.READER),
                 Map.entry("GET /feeds/search.atom", Role.READER),
+                Map.entry("GET /feeds/stories/{id}.atom", Role.READER),
                 Map.entry("GET /api/entities", Role.READER),
                 Map.entry("GET /api/entities/{id}", Role.READER),
                 Map.entry("GET /api/alerts", Role.READER),

@@ -23,6 +23,8 @@ import newsroom.search.alert.MatchView;
 /**
  * The match table decides what is new: its primary key is {@link AlertMatch#matchId}, and a match is inserted with
  * its deliveries (the outbox) in one transaction, so a match either exists with every delivery pending or not at all.
+ * A subscription that fires once per story also needs its (subscription, story) row in {@code alert_story_fired},
+ * inserted in that transaction only when no story of the family has one: its primary key lets one instance win.
  */
 @ApplicationScoped
 public class AlertMatchStore {
@@ -44,19 +46,32 @@ public class AlertMatchStore {
      * Inserts the matches not seen before and their pending deliveries.
      *
      * @param withWebhook subscription ids that have a webhook
+     * @param storyOf for the matches of subscriptions that fire once per story, by match id: the article's story
+     *        family, the living story first (under which the firing is recorded), then those merged into it
      * @return the matches that were new, in the given order
      */
     @Transactional
-    public List<AlertMatch> recordNew(List<AlertMatch> candidates, java.util.Set<String> withWebhook) {
+    public List<AlertMatch> recordNew(List<AlertMatch> candidates, java.util.Set<String> withWebhook,
+            Map<String, List<String>> storyOf) {
         if (candidates.isEmpty()) {
             return List.of();
         }
         List<AlertMatch> fresh = new ArrayList<>();
+        List<AlertMatch> inserted = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
+                PreparedStatement fire = c.prepareStatement("insert into search.alert_story_fired "
+                        + "(subscription_id, story_id, match_id) select ?, ?, ? where not exists (select 1 from "
+                        + "search.alert_story_fired where subscription_id = ? and story_id = any(?)) "
+                        + "on conflict do nothing");
                 PreparedStatement insert = c.prepareStatement("insert into search.alert_match "
                         + "(id, subscription_id, article_id, payload, matched_at) values (?, ?, ?, ?, ?) "
                         + "on conflict (id) do nothing")) {
             for (AlertMatch m : candidates) {
+                List<String> family = storyOf.get(m.id());
+                if (family != null && !firstForStory(c, fire, m, family)) {
+                    continue; // this story (or one merged into it) fired already
+                }
+                inserted.add(m);
                 insert.setString(1, m.id());
                 insert.setString(2, m.subscriptionId());
                 insert.setString(3, m.articleId());
@@ -64,10 +79,10 @@ public class AlertMatchStore {
                 insert.setTimestamp(5, Timestamp.from(m.matchedAt()));
                 insert.addBatch();
             }
-            int[] counts = insert.executeBatch();
+            int[] counts = inserted.isEmpty() ? new int[0] : insert.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 1) {
-                    fresh.add(candidates.get(i));
+                    fresh.add(inserted.get(i));
                 }
             }
             if (!fresh.isEmpty()) {
@@ -90,6 +105,17 @@ public class AlertMatchStore {
             throw new IllegalStateException("could not record alert matches", e);
         }
         return fresh;
+    }
+
+    /** Records that the subscription fired for this story; false when it (or a story of its family) had already. */
+    private static boolean firstForStory(Connection c, PreparedStatement fire, AlertMatch m, List<String> family)
+            throws SQLException {
+        fire.setString(1, m.subscriptionId());
+        fire.setString(2, family.get(0));
+        fire.setString(3, m.id());
+        fire.setString(4, m.subscriptionId());
+        fire.setArray(5, c.createArrayOf("varchar", family.toArray(String[]::new)));
+        return fire.executeUpdate() == 1;
     }
 
     /**

@@ -37,6 +37,11 @@ public class AlertSubscription extends PanacheEntityBase {
     public Instant failingSince;
     @Column(name = "last_error")
     public String lastError;
+    /** {@code article} (once per matching article) or {@code story} (once per story). */
+    public String per = PER_ARTICLE;
+
+    public static final String PER_ARTICLE = "article";
+    public static final String PER_STORY = "story";
 
     public static List<AlertSubscription> active() {
         return list("active = true order by id");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,14 @@ import newsroom.events.ArticleEntity;
 import newsroom.events.EnrichedArticle;
 import newsroom.search.alert.repository.AlertMatchStore;
 import newsroom.search.alert.repository.SubscriptionFailures;
+import newsroom.search.story.service.StoryLineage;
 
 /**
  * Matches searchable articles against every active subscription: in memory by the Lucene monitor
  * ({@link AlertMonitor}), each article on its own, and on Elasticsearch for the few subscriptions Lucene cannot
  * reproduce ({@link ElasticsearchAlertMatcher}). Calling it again with the same articles is harmless: the match table
- * lets a (subscription, article) pair through once.
+ * lets a (subscription, article) pair through once, and, for a subscription that fires per story, a (subscription,
+ * story) pair once.
  *
  * <p>A subscription that fails on its own (its stored definition no longer parses, Lucene fails on it, or
  * Elasticsearch refuses its search) is marked failing and the others go on; a later success clears the mark.
@@ -43,17 +46,19 @@ public class AlertMatcher {
     private final ElasticsearchAlertMatcher elasticsearch;
     private final AlertMatchStore store;
     private final SubscriptionFailures failures;
+    private final StoryLineage lineage;
     private final Timer batchTimer;
     private final Timer articleTimer;
     private final Counter failureCounter;
 
     public AlertMatcher(AlertMonitor monitor, AlertDocuments documents, ElasticsearchAlertMatcher elasticsearch,
-            AlertMatchStore store, SubscriptionFailures failures, MeterRegistry registry) {
+            AlertMatchStore store, SubscriptionFailures failures, StoryLineage lineage, MeterRegistry registry) {
         this.monitor = monitor;
         this.documents = documents;
         this.elasticsearch = elasticsearch;
         this.store = store;
         this.failures = failures;
+        this.lineage = lineage;
         this.batchTimer = Timer.builder("newsroom.alerts.match.batch")
                 .description("Matching one batch of searchable articles against all active subscriptions")
                 .publishPercentiles(0.5, 0.99).register(registry);
@@ -112,6 +117,7 @@ public class AlertMatcher {
 
         List<AlertMatch> candidates = new ArrayList<>();
         Set<String> withWebhook = new HashSet<>();
+        Set<String> perStory = new HashSet<>();
         hits.forEach((subscriptionId, articleIds) -> {
             AlertMonitor.Entry entry = monitor.entry(subscriptionId);
             if (entry == null || failed.containsKey(subscriptionId)) {
@@ -129,9 +135,12 @@ public class AlertMatcher {
                 if (s.hasWebhook()) {
                     withWebhook.add(s.id());
                 }
+                if (s.perStory()) {
+                    perStory.add(s.id());
+                }
             }
         });
-        List<AlertMatch> fresh = store.recordNew(candidates, withWebhook);
+        List<AlertMatch> fresh = store.recordNew(candidates, withWebhook, storiesOf(candidates, perStory));
         if (!failed.isEmpty()) {
             failures.markFailing(failed);
             monitor.failing(failed.keySet(), true);
@@ -152,5 +161,18 @@ public class AlertMatcher {
         LOG.debugf("%d articles: %d matches, %d new, %d failing", byId.size(), candidates.size(), fresh.size(),
                 failed.size());
         return fresh;
+    }
+
+    /** The story family of each match of a subscription that fires once per story, by match id. */
+    private Map<String, List<String>> storiesOf(List<AlertMatch> candidates, Set<String> perStory) throws IOException {
+        List<AlertMatch> once = candidates.stream().filter(m -> perStory.contains(m.subscriptionId())).toList();
+        if (once.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> families = lineage.families(once.stream().map(AlertMatch::articleId)
+                .distinct().toList());
+        Map<String, List<String>> out = new HashMap<>();
+        once.forEach(m -> out.put(m.id(), families.get(m.articleId())));
+        return out;
     }
 }

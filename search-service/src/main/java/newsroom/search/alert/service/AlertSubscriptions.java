@@ -135,6 +135,10 @@ public class AlertSubscriptions {
             errors.add("webhookSecret: this installation has no key to encrypt webhook secrets with "
                     + "(newsroom.alerts.webhook-secret-key); create the webhook without a secret or configure one");
         }
+        String per = d.per() == null || d.per().isBlank() ? AlertSubscription.PER_ARTICLE : d.per().strip();
+        if (!per.equals(AlertSubscription.PER_ARTICLE) && !per.equals(AlertSubscription.PER_STORY)) {
+            errors.add("per: must be article (once per matching article, the default) or story (once per story)");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidAlertException(errors);
         }
@@ -144,6 +148,7 @@ public class AlertSubscriptions {
         s.types = AlertSubscription.join(query.types());
         s.sources = AlertSubscription.join(query.sources());
         s.active = d.active() == null || d.active();
+        s.per = per;
         s.webhookUrl = url;
         s.webhookSecret = secret == null ? null : secrets.encrypt(s.id, secret);
         s.updatedAt = Instant.now();
@@ -157,6 +162,6 @@ public class AlertSubscriptions {
         boolean owner = caller != null && caller.name().equals(s.owner);
         String url = s.webhookUrl == null || owner ? s.webhookUrl : MASKED;
         return new AlertView(s.id, s.name, s.owner, s.q, s.entityList(), s.typeList(), s.sourceList(), s.active, url,
-                s.webhookSecret != null, s.createdAt, s.updatedAt, s.failingSince, s.lastError);
+                s.webhookSecret != null, s.createdAt, s.updatedAt, s.failingSince, s.lastError, s.per);
     }
 }

@@ -13,9 +13,10 @@ import newsroom.search.alert.repository.AlertSubscription;
  * @param query the search it stands for; null when the stored definition no longer parses
  * @param invalid why it does not parse (null when it does)
  * @param updatedAt the row's {@code updated_at}: an edit elsewhere shows as a different value
+ * @param perStory fires once per story rather than once per article
  */
 public record MonitoredSubscription(String id, String name, boolean hasWebhook, Instant updatedAt, ArticleQuery query,
-        String invalid) {
+        String invalid, boolean perStory) {
 
     public static MonitoredSubscription of(AlertSubscription s) {
         ArticleQuery query = null;
@@ -27,6 +28,7 @@ public record MonitoredSubscription(String id, String name, boolean hasWebhook, 
         }
         // PostgreSQL keeps microseconds: the committed value, so a later read of the row compares equal.
         Instant updated = s.updatedAt == null ? null : s.updatedAt.truncatedTo(ChronoUnit.MICROS);
-        return new MonitoredSubscription(s.id, s.name, s.webhookUrl != null, updated, query, invalid);
+        return new MonitoredSubscription(s.id, s.name, s.webhookUrl != null, updated, query, invalid,
+                AlertSubscription.PER_STORY.equals(s.per));
     }
 }

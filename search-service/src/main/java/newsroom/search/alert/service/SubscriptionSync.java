@@ -114,7 +114,7 @@ public class SubscriptionSync {
             Map<String, AlertSubscription> rows = new HashMap<>();
             Set<String> failing = new HashSet<>();
             try (PreparedStatement select = c.prepareStatement("select id, name, q, entities, types, sources, "
-                    + "webhook_url is not null, updated_at, failing_since is not null" + ACTIVE)) {
+                    + "webhook_url is not null, updated_at, failing_since is not null, per" + ACTIVE)) {
                 select.setFetchSize(5000);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -128,6 +128,7 @@ public class SubscriptionSync {
                         s.webhookUrl = rs.getBoolean(7) ? "(set)" : null;
                         Timestamp updated = rs.getTimestamp(8);
                         s.updatedAt = updated == null ? null : updated.toInstant();
+                        s.per = rs.getString(10);
                         rows.put(s.id, s);
                         if (rs.getBoolean(9)) {
                             failing.add(s.id);

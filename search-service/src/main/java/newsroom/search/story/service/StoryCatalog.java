@@ -34,9 +34,7 @@ import newsroom.search.service.ArticleSearch;
 import newsroom.search.service.EntityMerges;
 import newsroom.search.story.StoryDetail;
 import newsroom.search.story.StoryList;
-import newsroom.search.story.repository.StoryRecord;
 import newsroom.search.story.repository.StorySizes;
-import newsroom.search.story.repository.StoryStore;
 
 /** Stories as readers see them: lists by size, recency or growth, and one story in full. Reads the alias. */
 @ApplicationScoped
@@ -52,15 +50,15 @@ public class StoryCatalog {
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
-    private final StoryStore store;
+    private final StoryLineage lineage;
     private final EntityMerges merges;
     private final EntityDirectory directory;
 
-    public StoryCatalog(ElasticsearchClient client, ArticleIndex index, StoryStore store, EntityMerges merges,
+    public StoryCatalog(ElasticsearchClient client, ArticleIndex index, StoryLineage lineage, EntityMerges merges,
             EntityDirectory directory) {
         this.client = client;
         this.index = index;
-        this.store = store;
+        this.lineage = lineage;
         this.merges = merges;
         this.directory = directory;
     }
@@ -104,7 +102,7 @@ public class StoryCatalog {
 
     /** One story (or the one it was merged into), its first {@code limit} articles, outlets, timeline and entities. */
     public StoryDetail detail(String requested, int limit) throws IOException {
-        String id = living(requested);
+        String id = lineage.living(requested);
         Query inStory = Query.of(q -> q.term(t -> t.field("storyId").value(id)));
         SearchResponse<ArticleDocument> response = client.search(s -> s.index(index.alias()).query(inStory)
                 .size(limit).trackTotalHits(t -> t.enabled(true))
@@ -158,6 +156,51 @@ public class StoryCatalog {
             }
         }
         added.sort(Comparator.comparing(StoryDetail.AddedEntity::firstSeen).thenComparing(StoryDetail.AddedEntity::id));
+        return new StoryDetail(id, size, first, last, outlets, new StoryDetail.Timeline(hourly ? "hour" : "day",
+                timeline), top, added, hits(response, id, size));
+    }
+
+    /**
+     * A story's newest articles, for its feed.
+     *
+     * @param id the living story (asked for an absorbed one, the survivor)
+     * @param headline the title of its first article
+     */
+    public record Latest(String id, String headline, long size, List<SearchResult.Hit> articles) {
+    }
+
+    /** The newest {@code limit} articles of a story (or of the one it was merged into), newest first. */
+    public Latest latest(String requested, int limit) throws IOException {
+        String id = lineage.living(requested);
+        SearchResponse<ArticleDocument> response = client.search(s -> s.index(index.alias())
+                .query(q -> q.term(t -> t.field("storyId").value(id))).size(limit)
+                .trackTotalHits(t -> t.enabled(true))
+                .sort(so -> so.field(f -> f.field("date").order(SortOrder.Desc)))
+                .sort(so -> so.field(f -> f.field("id").order(SortOrder.Desc)))
+                .source(src -> src.filter(f -> f.excludes("body", "bodyFolded", "titleFolded", "storyKeys")))
+                .aggregations("headline", a -> a.topHits(th -> th.size(1)
+                        .sort(so -> so.field(f -> f.field("date").order(SortOrder.Asc)))
+                        .source(src -> src.filter(f -> f.includes("title"))))), ArticleDocument.class);
+        long size = response.hits().total() == null ? 0 : response.hits().total().value();
+        if (size == 0) {
+            throw new NotFoundException("no story " + requested);
+        }
+        var first = response.aggregations().get("headline").topHits().hits().hits();
+        String headline = first.isEmpty() || first.get(0).source() == null ? null
+                : first.get(0).source().toJson().asJsonObject().getString("title", null);
+        return new Latest(id, headline, size, hits(response, id, size));
+    }
+
+    /** 404 (NotFoundException) unless the id names a story with articles, itself or the one it was merged into. */
+    public void requireStory(String id) {
+        try {
+            latest(id, 1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not look the story up", e);
+        }
+    }
+
+    private static List<SearchResult.Hit> hits(SearchResponse<ArticleDocument> response, String id, long size) {
         List<SearchResult.Hit> articles = new ArrayList<>();
         for (Hit<ArticleDocument> hit : response.hits().hits()) {
             ArticleDocument d = hit.source();
@@ -166,22 +209,7 @@ public class StoryCatalog {
                         d.receivedAt(), Map.of(), ArticleSearch.entities(d), new SearchResult.StoryRef(id, size)));
             }
         }
-        return new StoryDetail(id, size, first, last, outlets, new StoryDetail.Timeline(hourly ? "hour" : "day",
-                timeline), top, added, articles);
-    }
-
-    /** The story an id names now: itself, or the survivor of the merges that absorbed it. */
-    String living(String id) throws IOException {
-        String at = id;
-        Set<String> seen = new HashSet<>();
-        while (seen.add(at)) {
-            StoryRecord r = store.stories(List.of(at)).get(at);
-            if (r == null || r.mergedInto() == null) {
-                return at;
-            }
-            at = r.mergedInto();
-        }
-        return at;
+        return articles;
     }
 
     /** {@code PERSON:person:x} → {@code person:x}: entityTypeIds prefix the type to the id. */
