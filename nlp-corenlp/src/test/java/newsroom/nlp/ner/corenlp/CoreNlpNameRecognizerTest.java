@@ -76,4 +76,24 @@ class CoreNlpNameRecognizerTest {
         assertThat(RECOGNIZER.recognize("")).isEmpty();
         assertThat(RECOGNIZER.recognize("\u0000\u0001\u0002 \uFFFD\uFFFD ### \n\n")).isEmpty();
     }
+
+    @Test
+    void theSpanishModelFindsSpanishNamesWithOurClasses() {
+        NameRecognizer spanish = NameRecognizers.create("corenlp", Map.of("model", "spanish"));
+        String s = "La ministra Lucía Arévalo viajó a Tegucigalpa, donde el Ministerio de Hacienda de Honduras la recibió.";
+        List<RecognizedName> names = spanish.recognize(s);
+        assertThat(spanish.name()).isEqualTo("corenlp-crf-spanish.ancora");
+        assertThat(names).anySatisfy(n -> {
+            assertThat(text(s, n)).isEqualTo("Lucía Arévalo");
+            assertThat(n.type()).isEqualTo(NameType.PERSON);
+        });
+        assertThat(names).anySatisfy(n -> {
+            assertThat(text(s, n)).isEqualTo("Tegucigalpa");
+            assertThat(n.type()).isEqualTo(NameType.LOCATION);
+        });
+        assertThat(names).anySatisfy(n -> {
+            assertThat(text(s, n)).startsWith("Ministerio de Hacienda");
+            assertThat(n.type()).isEqualTo(NameType.ORGANIZATION);
+        });
+    }
 }
