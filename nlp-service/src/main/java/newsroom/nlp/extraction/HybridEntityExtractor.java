@@ -142,7 +142,11 @@ public final class HybridEntityExtractor implements EntityExtractor {
         deadline.check();
         NameRecognizer model = modelFor(language);
         boolean modelReads = model != null && (stages.isEmpty() || TextShape.looksLikeProse(text));
-        List<RecognizedName> modelNames = modelReads ? recognizeInChunks(model, modelPart(text), deadline) : List.of();
+        // the engine reads all-capital lines recased (same offsets); every other stage reads the text as written
+        String modelText = modelReads && stages.contains(Stage.TRUECASE)
+                ? CaseRestorer.restore(text, kb, folded, corrections) : text;
+        List<RecognizedName> modelNames = modelReads ? recognizeInChunks(model, modelPart(modelText), deadline)
+                : List.of();
         deadline.check();
         List<Span> spans = EntityResolver.resolve(kb, text, folded, kbSpans, ruleSpans, modelNames, stages,
                 corrections);
