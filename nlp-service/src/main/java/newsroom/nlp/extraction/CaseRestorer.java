@@ -85,10 +85,7 @@ final class CaseRestorer {
                 i++;
                 continue;
             }
-            int wordEnd = i;
-            while (wordEnd < end && (Character.isLetter(text.charAt(wordEnd)) || text.charAt(wordEnd) == '\'')) {
-                wordEnd++;
-            }
+            int wordEnd = wordEnd(text, i, end);
             String word = text.substring(i, wordEnd);
             String form = evidence.formOf(word);
             for (int k = 0; k < word.length(); k++) {
@@ -98,6 +95,15 @@ final class CaseRestorer {
             first = false;
             i = wordEnd;
         }
+    }
+
+    /** End of the word (letters and apostrophes: "O'DRISCOLL") starting at {@code start}, at most {@code limit}. */
+    private static int wordEnd(String text, int start, int limit) {
+        int end = start;
+        while (end < limit && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '\'')) {
+            end++;
+        }
+        return end;
     }
 
     private static boolean inAny(int[][] lines, int start, int end) {
@@ -138,10 +144,7 @@ final class CaseRestorer {
                     i++;
                     continue;
                 }
-                int end = i;
-                while (end < n && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '\'')) {
-                    end++;
-                }
+                int end = wordEnd(text, i, n);
                 String word = text.substring(i, end);
                 String key = word.toLowerCase(Locale.ROOT);
                 if (Character.isLowerCase(c)) {

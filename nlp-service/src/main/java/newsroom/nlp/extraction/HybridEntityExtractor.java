@@ -140,7 +140,7 @@ public final class HybridEntityExtractor implements EntityExtractor {
         deadline.check();
         List<Span> ruleSpans = stages.contains(Stage.RULES) ? rules.find(text, deadline) : List.of();
         deadline.check();
-        NameRecognizer model = modelFor(language);
+        NameRecognizer model = modelFor(language, text);
         boolean modelReads = model != null && (stages.isEmpty() || TextShape.looksLikeProse(text));
         // the engine reads all-capital lines recased (same offsets); every other stage reads the text as written
         String modelText = modelReads && stages.contains(Stage.TRUECASE)
@@ -155,16 +155,16 @@ public final class HybridEntityExtractor implements EntityExtractor {
     }
 
     /**
-     * The recognizer of the text's language: a language model where one is set (Spanish), else the English model
-     * for English or undetected text; other languages get the knowledge base and the rules only (the bare engine
+     * The recognizer of the text's language: a language model where one is set (Spanish) and the text is clearly
+     * in that language, else the English model for English, undetected or doubtful text; other languages get the knowledge base and the rules only (the bare engine
      * reads every text).
      */
-    private NameRecognizer modelFor(String language) {
-        NameRecognizer own = languageModels.forLanguage(language);
-        if (own != null) {
-            return own;
+    private NameRecognizer modelFor(String language, String text) {
+        if (language != null && languageModels.languages().contains(language) && languages.clearly(text, language)) {
+            return languageModels.forLanguage(language);
         }
-        return stages.isEmpty() || language == null || "en".equals(language) ? recognizer : null;
+        return stages.isEmpty() || language == null || "en".equals(language)
+                || languageModels.languages().contains(language) ? recognizer : null;
     }
 
     /**

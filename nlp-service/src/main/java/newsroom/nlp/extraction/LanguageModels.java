@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jboss.logging.Logger;
+
 import newsroom.nlp.ner.NameRecognizer;
 import newsroom.nlp.ner.NameRecognizers;
 
@@ -17,6 +19,7 @@ import newsroom.nlp.ner.NameRecognizers;
  * heap for the Spanish CRF, measured) nor its 3 s of loading.
  */
 public final class LanguageModels {
+    private static final Logger LOG = Logger.getLogger(LanguageModels.class);
 
     public static final LanguageModels NONE = new LanguageModels(Map.of());
 
@@ -58,7 +61,13 @@ public final class LanguageModels {
         if (language == null || !factories.containsKey(language)) {
             return null;
         }
-        return loaded.computeIfAbsent(language, l -> factories.get(l).get());
+        return loaded.computeIfAbsent(language, l -> {
+            long t0 = System.nanoTime();
+            NameRecognizer recognizer = factories.get(l).get();
+            LOG.infof("Name recognizer %s for language '%s' loaded on its first text, in %d ms", recognizer.name(), l,
+                    (System.nanoTime() - t0) / 1_000_000);
+            return recognizer;
+        });
     }
 
     public Set<String> languages() {
