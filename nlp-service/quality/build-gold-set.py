@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Turns the marked-up gold-set.txt into gold-set.jsonl with exact offsets into title + "\\n\\n" + body.
-Run from the repository root: python3 nlp-service/quality/build-gold-set.py"""
-import json, os, re, unicodedata
+Run from the repository root: python3 nlp-service/quality/build-gold-set.py [NAME] (NAME.txt -> NAME.jsonl; default
+gold-set; gold-set-es is the Spanish set)"""
+import json, os, re, sys, unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+NAME = sys.argv[1] if len(sys.argv) > 1 else "gold-set"
 MARK = re.compile(r"\[\[([^|\]]+)\|([A-Z]+)(?:\|([^\]]+))?\]\]")
 
 
@@ -39,7 +41,7 @@ def strip(marked, offset, mentions):
 
 
 articles, block = [], None
-for line in open(os.path.join(HERE, "gold-set.txt"), encoding="utf-8").read().split("\n"):
+for line in open(os.path.join(HERE, NAME + ".txt"), encoding="utf-8").read().split("\n"):
     if line.startswith("#"):
         continue
     if line.startswith("=== "):
@@ -48,7 +50,7 @@ for line in open(os.path.join(HERE, "gold-set.txt"), encoding="utf-8").read().sp
     elif block is not None:
         block["lines"].append(line)
 
-with open(os.path.join(HERE, "gold-set.jsonl"), "w", encoding="utf-8") as out:
+with open(os.path.join(HERE, NAME + ".jsonl"), "w", encoding="utf-8") as out:
     for b in articles:
         ident, _, note = b["head"].partition(": ")
         lines = b["lines"]

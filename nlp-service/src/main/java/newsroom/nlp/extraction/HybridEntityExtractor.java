@@ -46,6 +46,7 @@ public final class HybridEntityExtractor implements EntityExtractor {
     private final Supplier<KnowledgeBaseIndex> knowledgeBase;
     private final LanguageIdentifier languages;
     private final NameRecognizer recognizer;
+    private final LanguageModels languageModels;
     private final String engine;
     private final int modelMaxChars;
     private final Set<Stage> stages;
@@ -67,12 +68,22 @@ public final class HybridEntityExtractor implements EntityExtractor {
 
     public HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase, LanguageIdentifier languages,
             NameRecognizer recognizer, int modelMaxChars) {
-        this(knowledgeBase, languages, recognizer, modelMaxChars, Stage.ALL);
+        this(knowledgeBase, languages, recognizer, modelMaxChars, LanguageModels.NONE);
+    }
+
+    /**
+     * @param languageModels recognizers for other languages (Spanish), run with the same stages around them on texts
+     *        detected in their language
+     */
+    public HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase, LanguageIdentifier languages,
+            NameRecognizer recognizer, int modelMaxChars, LanguageModels languageModels) {
+        this(knowledgeBase, languages, recognizer, modelMaxChars, languageModels, Stage.ALL);
     }
 
     private HybridEntityExtractor(Supplier<KnowledgeBaseIndex> knowledgeBase, LanguageIdentifier languages,
-            NameRecognizer recognizer, int modelMaxChars, Set<Stage> stages) {
+            NameRecognizer recognizer, int modelMaxChars, LanguageModels languageModels, Set<Stage> stages) {
         this.stages = Set.copyOf(stages);
+        this.languageModels = languageModels;
         this.modelMaxChars = modelMaxChars;
         this.knowledgeBase = knowledgeBase;
         this.languages = languages;
@@ -86,7 +97,7 @@ public final class HybridEntityExtractor implements EntityExtractor {
      * its own entity.
      */
     public HybridEntityExtractor withStages(Set<Stage> stages) {
-        return new HybridEntityExtractor(knowledgeBase, languages, recognizer, modelMaxChars, stages);
+        return new HybridEntityExtractor(knowledgeBase, languages, recognizer, modelMaxChars, languageModels, stages);
     }
 
     public Set<Stage> stages() {
@@ -129,11 +140,13 @@ public final class HybridEntityExtractor implements EntityExtractor {
         deadline.check();
         List<Span> ruleSpans = stages.contains(Stage.RULES) ? rules.find(text, deadline) : List.of();
         deadline.check();
-        // the model is English; other languages get the knowledge base and the rules (the bare engine reads all)
-        boolean modelReads = stages.isEmpty()
-                || (language == null || "en".equals(language)) && TextShape.looksLikeProse(text);
-        List<RecognizedName> modelNames = recognizer != null && modelReads
-                ? recognizeInChunks(modelPart(text), deadline) : List.of();
+        NameRecognizer model = modelFor(language, text);
+        boolean modelReads = model != null && (stages.isEmpty() || TextShape.looksLikeProse(text));
+        // the engine reads all-capital lines recased (same offsets); every other stage reads the text as written
+        String modelText = modelReads && stages.contains(Stage.TRUECASE)
+                ? CaseRestorer.restore(text, kb, folded, corrections) : text;
+        List<RecognizedName> modelNames = modelReads ? recognizeInChunks(model, modelPart(modelText), deadline)
+                : List.of();
         deadline.check();
         List<Span> spans = EntityResolver.resolve(kb, text, folded, kbSpans, ruleSpans, modelNames, stages,
                 corrections);
@@ -142,10 +155,23 @@ public final class HybridEntityExtractor implements EntityExtractor {
     }
 
     /**
+     * The recognizer of the text's language: a language model where one is set (Spanish) and the text is clearly
+     * in that language, else the English model for English, undetected or doubtful text; other languages get the knowledge base and the rules only (the bare engine
+     * reads every text).
+     */
+    private NameRecognizer modelFor(String language, String text) {
+        if (language != null && languageModels.languages().contains(language) && languages.clearly(text, language)) {
+            return languageModels.forLanguage(language);
+        }
+        return stages.isEmpty() || language == null || "en".equals(language)
+                || languageModels.languages().contains(language) ? recognizer : null;
+    }
+
+    /**
      * The model over {@code text} in pieces of about {@link #MODEL_CHUNK_CHARS} cut at line ends (sentence
      * boundaries for the model), so a spent deadline stops it between pieces: the CRF itself cannot be interrupted.
      */
-    private List<RecognizedName> recognizeInChunks(String text, Deadline deadline) {
+    private static List<RecognizedName> recognizeInChunks(NameRecognizer recognizer, String text, Deadline deadline) {
         if (text.length() <= MODEL_CHUNK_CHARS) {
             return recognizer.recognize(text);
         }

@@ -15,14 +15,19 @@ public enum Stage {
     /** Money, percentages, dates, laws, facilities, gang acronyms. */
     RULES,
     /** Cleaning of engine spans, acronyms, coreference of partial names, one id per unknown entity. */
-    RESOLUTION;
+    RESOLUTION,
+    /**
+     * All-capital lines (headlines, datelines, tables) recased from the article's own mixed-case words and the
+     * knowledge base before the engine reads them ({@link CaseRestorer}).
+     */
+    TRUECASE;
 
     public static final Set<Stage> ALL = EnumSet.allOf(Stage.class);
 
     /** The cumulative ablation steps: the bare engine, then each stage added in order. */
     public static List<Set<Stage>> ablationSteps() {
         return List.of(EnumSet.noneOf(Stage.class), EnumSet.of(KNOWLEDGE_BASE), EnumSet.of(KNOWLEDGE_BASE, RULES),
-                EnumSet.allOf(Stage.class));
+                EnumSet.of(KNOWLEDGE_BASE, RULES, RESOLUTION), EnumSet.allOf(Stage.class));
     }
 
     /** "engine", "+knowledge_base", … for the ablation tables. */

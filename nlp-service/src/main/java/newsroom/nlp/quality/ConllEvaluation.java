@@ -28,7 +28,7 @@ import newsroom.nlp.extraction.HybridEntityExtractor;
  * With {@code --ablation} the bare engine and each added stage are scored in the same run ({@link Ablation}).
  *
  * <pre>./mvnw -q -pl nlp-service exec:java -Dexec.mainClass=newsroom.nlp.quality.ConllEvaluation \
- *     -Dexec.args="path/to/eng.testb [--ner=corenlp|none] [--model=conll4|all3] [--ablation] [--verbose]"</pre>
+ *     -Dexec.args="path/to/eng.testb [--ner=corenlp|none] [--model=conll4|all3] [--language-models=es=spanish|none] [--ablation] [--verbose]"</pre>
  */
 public final class ConllEvaluation {
 
@@ -41,11 +41,12 @@ public final class ConllEvaluation {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: ConllEvaluation FILE [--ner=corenlp|none] [--model=conll4|all3] [--ablation] [--verbose]");
+            System.err.println("usage: ConllEvaluation FILE [--ner=corenlp|none] [--model=conll4|all3] [--language-models=es=spanish|none] [--ablation] [--verbose]");
             System.exit(2);
         }
         String ner = "corenlp";
         String model = "conll4";
+        List<String> languageModels = GoldSetEvaluation.DEFAULT_LANGUAGE_MODELS;
         String file = null;
         boolean ablation = false;
         boolean verbose = false;
@@ -58,11 +59,13 @@ public final class ConllEvaluation {
                 ner = a.substring(6);
             } else if (a.startsWith("--model=")) {
                 model = a.substring(8);
+            } else if (a.startsWith("--language-models=")) {
+                languageModels = List.of(a.substring(18).split(","));
             } else {
                 file = a;
             }
         }
-        HybridEntityExtractor extractor = GoldSetEvaluation.starterHybrid(ner, model);
+        HybridEntityExtractor extractor = GoldSetEvaluation.starterHybrid(ner, model, languageModels);
         List<Document> documents = read(Path.of(file));
         if (ablation) {
             System.out.printf("CoNLL file %s: %d documents, extractor %s%n%n", file, documents.size(), extractor.engine());

@@ -20,6 +20,7 @@ import newsroom.nlp.Extraction;
 import newsroom.nlp.extraction.EntityExtractor;
 import newsroom.nlp.extraction.HybridEntityExtractor;
 import newsroom.nlp.extraction.KnowledgeBaseIndex;
+import newsroom.nlp.extraction.LanguageModels;
 import newsroom.nlp.extraction.LanguageIdentifier;
 import newsroom.nlp.extraction.LinguaLanguageIdentifier;
 import newsroom.nlp.ner.NameRecognizer;
@@ -34,11 +35,15 @@ import newsroom.nlp.service.KnowledgeBase;
  * ORGANIZATION→ORG, LOCATION and FACILITY→LOC, LAW and EVENT→MISC), as {@link ConllEvaluation} maps them.
  *
  * <pre>./mvnw -q -pl nlp-service exec:java -Dexec.mainClass=newsroom.nlp.quality.GoldSetEvaluation \
- *     [-Dexec.args="[gold.jsonl] [--ner=corenlp|none] [--model=conll4|all3] [--verbose] [--ablation]"]</pre>
+ *     [-Dexec.args="[gold.jsonl] [--ner=corenlp|none] [--model=conll4|all3] [--language-models=es=spanish|none] [--verbose] [--ablation]"]</pre>
  */
 public final class GoldSetEvaluation {
 
     public static final String DEFAULT_GOLD_SET = "nlp-service/quality/gold-set.jsonl";
+    /** The Spanish gold set (news items written for this project). */
+    public static final String SPANISH_GOLD_SET = "nlp-service/quality/gold-set-es.jsonl";
+    /** As the service's default {@code newsroom.nlp.ner.language-models}. */
+    public static final List<String> DEFAULT_LANGUAGE_MODELS = List.of("es=spanish");
 
     /** Detection and linking scores of one run. */
     public record Result(Scores detection, Scores linking, long millis, int articles) {
@@ -51,6 +56,7 @@ public final class GoldSetEvaluation {
         String path = null;
         String ner = "corenlp";
         String model = "conll4";
+        List<String> languageModels = DEFAULT_LANGUAGE_MODELS;
         boolean verbose = false;
         boolean ablation = false;
         for (String a : args) {
@@ -60,6 +66,8 @@ public final class GoldSetEvaluation {
                 ner = a.substring(6);
             } else if (a.startsWith("--model=")) {
                 model = a.substring(8);
+            } else if (a.startsWith("--language-models=")) {
+                languageModels = List.of(a.substring(18).split(","));
             } else if (a.equals("--verbose")) {
                 verbose = true;
             } else {
@@ -67,7 +75,7 @@ public final class GoldSetEvaluation {
             }
         }
         Path gold = resolve(path);
-        HybridEntityExtractor extractor = starterHybrid(ner, model);
+        HybridEntityExtractor extractor = starterHybrid(ner, model, languageModels);
         List<GoldArticle> articles = read(gold);
         if (ablation) {
             System.out.printf("Gold set %s: %d articles, extractor %s%n%n", gold, articles.size(), extractor.engine());
@@ -102,10 +110,16 @@ public final class GoldSetEvaluation {
 
     /** As {@link #starterExtractor}, typed so that its stages can be chosen ({@link Ablation}). */
     public static HybridEntityExtractor starterHybrid(String ner, String model) {
+        return starterHybrid(ner, model, DEFAULT_LANGUAGE_MODELS);
+    }
+
+    /** @param languageModels the service's {@code newsroom.nlp.ner.language-models}, e.g. {@code es=spanish} or {@code none} */
+    public static HybridEntityExtractor starterHybrid(String ner, String model, List<String> languageModels) {
         KnowledgeBaseIndex index = KnowledgeBaseIndex.of(1, KnowledgeBase.parseJsonLines(starterBytes()));
         NameRecognizer recognizer = "none".equals(ner) ? null : NameRecognizers.create(ner, Map.of("model", model));
         LanguageIdentifier languages = new LinguaLanguageIdentifier(List.of("en", "es", "fr", "de", "pt", "it"));
-        return new HybridEntityExtractor(() -> index, languages, recognizer);
+        return new HybridEntityExtractor(() -> index, languages, recognizer,
+                HybridEntityExtractor.DEFAULT_MODEL_MAX_CHARS, LanguageModels.of(ner, languageModels));
     }
 
     static byte[] starterBytes() {

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import newsroom.nlp.config.NlpConfig;
 import newsroom.nlp.extraction.EntityExtractor;
 import newsroom.nlp.extraction.HybridEntityExtractor;
+import newsroom.nlp.extraction.LanguageModels;
 import newsroom.nlp.extraction.LanguageIdentifier;
 import newsroom.nlp.extraction.LinguaLanguageIdentifier;
 import newsroom.nlp.ner.NameRecognizer;
@@ -28,9 +29,13 @@ public class ExtractorProducer {
                 : LanguageIdentifier.ENGLISH_ONLY;
         NameRecognizer recognizer = "none".equals(config.ner().engine()) ? null
                 : NameRecognizers.create(config.ner().engine(), Map.of("model", config.ner().model()));
+        LanguageModels languageModels = config.language().enabled()
+                ? LanguageModels.of(config.ner().engine(), config.ner().languageModels())
+                : LanguageModels.NONE;
         HybridEntityExtractor extractor = new HybridEntityExtractor(knowledgeBase::index, languages, recognizer,
-                config.ner().maxChars());
-        LOG.infof("Extractor %s ready in %d ms", extractor.engine(), (System.nanoTime() - t0) / 1_000_000);
+                config.ner().maxChars(), languageModels);
+        LOG.infof("Extractor %s ready in %d ms (loaded on the first article in their language: %s)",
+                extractor.engine(), (System.nanoTime() - t0) / 1_000_000, languageModels.languages());
         return extractor;
     }
 }

@@ -41,6 +41,21 @@ class ExtractResourceIT {
     }
 
     @Test
+    void aSpanishArticleGetsTheSpanishModelAndTheSameIdsAsEnglish() {
+        String title = "La Casa Blanca defiende la Ley de Enemigos Extranjeros";
+        String body = "La ministra Marta Quintanilla viajó a San Salvador para reunirse con Nayib Bukele y con "
+                + "representantes del Ministerio de Hacienda.";
+        given().contentType(ContentType.JSON).body(new ExtractRequest(title, body))
+                .when().post("/api/extract")
+                .then().statusCode(200)
+                .body("language", equalTo("es"))
+                .body("entities.id", hasItems("facility:white-house", "law:alien-enemies-act", "person:nayib-bukele",
+                        "location:san-salvador", "person:marta-quintanilla"))
+                .body("entities.find { it.id == 'person:marta-quintanilla' }.type", equalTo("PERSON"))
+                .body("entities.find { it.name == 'Ministerio de Hacienda' }.type", equalTo("ORGANIZATION"));
+    }
+
+    @Test
     void missingBodyIsA400WithJsonError() {
         given().contentType(ContentType.JSON).body("{\"title\":\"only a title\"}")
                 .when().post("/api/extract")

@@ -23,6 +23,8 @@ public final class CoreNlpNameRecognizer implements NameRecognizer {
 
     public static final String CONLL_4CLASS = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
     public static final String ALL_3CLASS = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+    /** Spanish, trained on AnCora and LDC newswire; its classes are the English ones (PERSON, ORGANIZATION, LOCATION, MISC). */
+    public static final String SPANISH_4CLASS = "edu/stanford/nlp/models/ner/spanish.ancora.distsim.s512.crf.ser.gz";
 
     /** Longest piece given to the CRF at once, in characters. */
     static final int MAX_CHUNK = 4_000;
@@ -42,7 +44,8 @@ public final class CoreNlpNameRecognizer implements NameRecognizer {
             throw new IllegalStateException("Cannot load CoreNLP model " + modelPath, e);
         }
         String file = modelPath.substring(modelPath.lastIndexOf('/') + 1);
-        this.name = "corenlp-crf-" + file.replace(".distsim.crf.ser.gz", "").replace("english.", "");
+        int cut = file.indexOf(".distsim");
+        this.name = "corenlp-crf-" + (cut > 0 ? file.substring(0, cut) : file).replace("english.", "");
     }
 
     @Override

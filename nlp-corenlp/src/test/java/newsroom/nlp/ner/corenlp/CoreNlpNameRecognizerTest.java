@@ -16,6 +16,10 @@ class CoreNlpNameRecognizerTest {
 
     private static final NameRecognizer RECOGNIZER = NameRecognizers.create("corenlp", Map.of("model", "conll4"));
 
+    private static String found(String s, RecognizedName n) {
+        return text(s, n) + " " + n.type();
+    }
+
     private static String text(String s, RecognizedName n) {
         return s.substring(n.start(), n.end());
     }
@@ -75,5 +79,16 @@ class CoreNlpNameRecognizerTest {
     void emptyAndBinaryTextGiveNothingAndNoError() {
         assertThat(RECOGNIZER.recognize("")).isEmpty();
         assertThat(RECOGNIZER.recognize("\u0000\u0001\u0002 \uFFFD\uFFFD ### \n\n")).isEmpty();
+    }
+
+    @Test
+    void theSpanishModelFindsSpanishNamesWithOurClasses() {
+        NameRecognizer spanish = NameRecognizers.create("corenlp", Map.of("model", "spanish"));
+        String s = "La ministra Lucía Arévalo viajó a Tegucigalpa, donde el Ministerio de Hacienda de Honduras la recibió.";
+        List<RecognizedName> names = spanish.recognize(s);
+        assertThat(spanish.name()).isEqualTo("corenlp-crf-spanish.ancora");
+        assertThat(names).anySatisfy(n -> assertThat(found(s, n)).isEqualTo("Lucía Arévalo PERSON"));
+        assertThat(names).anySatisfy(n -> assertThat(found(s, n)).isEqualTo("Tegucigalpa LOCATION"));
+        assertThat(names).anySatisfy(n -> assertThat(found(s, n)).startsWith("Ministerio de Hacienda").endsWith("ORGANIZATION"));
     }
 }
