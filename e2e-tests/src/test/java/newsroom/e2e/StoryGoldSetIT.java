@@ -136,6 +136,7 @@ class StoryGoldSetIT {
             System.out.println("[stories] " + label + ": not settled: " + e.getMessage().lines().findFirst().orElse(""));
         }
         Map<String, Story> stories = new HashMap<>(stories(sources));
+        dumpKeys(tag, articles, goldIdOf);
         long storyless = goldIdOf.keySet().stream().filter(id -> !stories.containsKey(id)).count();
         goldIdOf.keySet().forEach(id -> stories.putIfAbsent(id, new Story("(no story) " + id, 1)));
         assertThat(stories.keySet()).containsExactlyInAnyOrderElementsOf(goldIdOf.keySet());
@@ -159,6 +160,34 @@ class StoryGoldSetIT {
                                 StoryErrors.joins(gold, predicted), WORST, titles),
                         storyless, shared(stories), (System.nanoTime() - start) / 1_000_000_000);
         return new Pass(label, scores, storyless, text);
+    }
+
+    /**
+     * Writes what assignment compared, for tuning without the pipeline: each article's indexed {@code storyKeys},
+     * date, language and entities (Elasticsearch's {@code _mget} answer as it is), its gold id and story, and the order
+     * the pass posted them in, to {@code e2e-tests/target/story-gold-keys-<tag>.json}. The search-service's test
+     * {@code StoryReplay} replays assignment over it in seconds.
+     */
+    private static void dumpKeys(String tag, List<GoldStories.Article> articles, Map<String, String> goldIdOf) {
+        Map<String, String> idOf = new HashMap<>();
+        goldIdOf.forEach((id, goldId) -> idOf.put(goldId, id));
+        List<String> order = articles.stream().map(a -> idOf.get(a.id())).toList();
+        String mget = given().baseUri(Pipeline.stack.elasticsearchUrl()).contentType(ContentType.JSON)
+                .body(Map.of("ids", order)).queryParam("_source_includes", "id,date,language,storyKeys,entities")
+                .when().post("/articles/_mget").then().statusCode(200).extract().asString();
+        StringBuilder gold = new StringBuilder();
+        for (GoldStories.Article a : articles) {
+            gold.append(gold.length() == 0 ? "" : ",").append("\"").append(idOf.get(a.id())).append("\":{\"gold\":\"")
+                    .append(a.id()).append("\",\"story\":\"").append(a.story()).append("\"}");
+        }
+        Path file = Pipeline.root.resolve("e2e-tests/target/story-gold-keys-" + tag.substring(tag.length() - 1)
+                + ".json");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "{\"gold\":{" + gold + "},\"mget\":" + mget + "}");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A hit's story as search reports it. */

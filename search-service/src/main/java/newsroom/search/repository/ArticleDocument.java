@@ -52,10 +52,16 @@ public record ArticleDocument(
 
     /**
      * What story assignment compares articles by (see {@code newsroom.search.story}): the article's top keywords and
-     * its entities, each with its TF-IDF or salience-times-rarity weight as of indexing. Stored, never indexed.
+     * its entities, each with its TF-IDF or salience-times-rarity weight as of indexing, and its language (articles in
+     * two languages are compared by their entities alone; null: unknown, as in keys stored before it was kept).
+     * Stored, never indexed.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StoryKeys(Map<String, Double> terms, Map<String, Double> entities) {
+    public record StoryKeys(Map<String, Double> terms, Map<String, Double> entities, String language) {
+
+        public StoryKeys(Map<String, Double> terms, Map<String, Double> entities) {
+            this(terms, entities, null);
+        }
     }
 
     /** The same document in a story. */

@@ -33,18 +33,18 @@ public interface StoryConfig {
     int entities();
 
     /** Share of the entity cosine in the similarity; the keyword cosine has the rest. */
-    @WithDefault("0.45")
+    @WithDefault("0.60")
     double entityWeight();
 
     /** The similarity at which an article joins a story's article. */
-    @WithDefault("0.30")
+    @WithDefault("0.20")
     double joinThreshold();
 
     /**
      * The keyword cosine an article must also reach to join: shared entities alone are not one event (two hearings
      * of the same case share every name).
      */
-    @WithDefault("0.12")
+    @WithDefault("0.06")
     double minKeywordSimilarity();
 
     /** The keyword cosine that joins two articles without any shared entity. */
@@ -54,4 +54,15 @@ public interface StoryConfig {
     /** The similarity an article must reach with two stories to merge them (stricter than joining one). */
     @WithDefault("0.40")
     double mergeThreshold();
+
+    /**
+     * Across languages words cannot be compared: an article joins an article or story in another language only
+     * through this many shared entities at least...
+     */
+    @WithDefault("3")
+    int crossLanguageSharedEntities();
+
+    /** ...and an entity cosine at least this high (stricter than the same-language rule, which also needs words). */
+    @WithDefault("0.15")
+    double crossLanguageEntitySimilarity();
 }

@@ -36,11 +36,13 @@ public class StoryAssigner {
     private final StoryStore store;
     private final StoryConfig config;
     private final StoryKeysBuilder keys;
+    private final StoryMatcher matcher;
 
     public StoryAssigner(StoryStore store, StoryConfig config) {
         this.store = store;
         this.config = config;
         this.keys = new StoryKeysBuilder(config.keywords(), config.entities());
+        this.matcher = new StoryMatcher(config);
     }
 
     public boolean enabled() {
@@ -102,15 +104,13 @@ public class StoryAssigner {
             }
         }
         learnStories(candidates, state);
-        Map<String, StorySimilarity.Score> best = new HashMap<>();
+        Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            if (c.storyId() == null || c.keys() == null) {
-                continue;
+            if (c.storyId() != null && c.keys() != null) {
+                members.computeIfAbsent(state.root(c.storyId()), s -> new ArrayList<>()).add(c.keys());
             }
-            StorySimilarity.Score score = StorySimilarity.score(k, c.keys());
-            best.merge(state.root(c.storyId()), score, (a, b) ->
-                    a.combined(config.entityWeight()) >= b.combined(config.entityWeight()) ? a : b);
         }
+        Map<String, StorySimilarity.Score> best = matcher.scores(k, members);
         List<String> joined = best.entrySet().stream().filter(e -> e.getValue().joins(config))
                 .sorted(Comparator.<Map.Entry<String, StorySimilarity.Score>>comparingDouble(
                         e -> -e.getValue().combined(config.entityWeight()))

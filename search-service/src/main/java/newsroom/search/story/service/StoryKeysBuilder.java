@@ -68,7 +68,7 @@ public final class StoryKeysBuilder {
             }
             termWeights.put(term, (1 + Math.log(tf)) * idf(stats.textDocs(), stats.termDf().getOrDefault(term, 0L)));
         });
-        return new StoryKeys(top(termWeights, keywords), top(entityWeights, entities));
+        return new StoryKeys(top(termWeights, keywords), top(entityWeights, entities), doc.language());
     }
 
     /** Smoothed inverse document frequency; a term no indexed article has yet weighs most. */
@@ -87,15 +87,17 @@ public final class StoryKeysBuilder {
         return out;
     }
 
-    /** The words of a name as the standard analyzer splits folded text (letters and digits, lower case). */
+    /**
+     * The words of a name as the standard analyzer splits folded text (letters and digits, lower case), those written
+     * with a capital or a digit only: a tagger's "A volcanic eruption" names nothing, and its words stay keywords.
+     */
     static void addWords(String text, Set<String> out) {
         if (text == null) {
             return;
         }
-        String folded = newsroom.support.text.TextFolding.key(text).toLowerCase(Locale.ROOT);
-        for (String w : List.of(folded.split("[^\\p{L}\\p{N}]+"))) {
-            if (!w.isEmpty()) {
-                out.add(w);
+        for (String w : text.split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && (Character.isUpperCase(w.codePointAt(0)) || Character.isDigit(w.codePointAt(0)))) {
+                out.add(newsroom.support.text.TextFolding.key(w).toLowerCase(Locale.ROOT));
             }
         }
     }

@@ -1,5 +1,7 @@
 package newsroom.search.story.service;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import newsroom.search.repository.ArticleDocument.StoryKeys;
@@ -8,6 +10,9 @@ import newsroom.search.story.config.StoryConfig;
 /**
  * How alike two articles are, from their {@link StoryKeys}: the cosine of their entity vectors (salience times
  * rarity) and of their keyword vectors (TF-IDF, entity names left out, so that shared names count once, as entities).
+ * Articles in two languages share no words: they are compared by their canonical entities alone, under a stricter rule.
+ * An article is also compared with a story as a whole ({@link #profile}), so that a follow-up that shares a little with
+ * each of several articles of its story is seen as sharing much with the story.
  */
 public final class StorySimilarity {
 
@@ -17,17 +22,29 @@ public final class StorySimilarity {
     /**
      * @param entities cosine of the entity vectors (0 when either has none)
      * @param keywords cosine of the keyword vectors
-     * @param sharedEntity whether the two name at least one entity in common
+     * @param sharedEntities how many entities the two name in common
+     * @param crossLanguage whether the two are written in different languages (their words cannot be compared)
+     * @param unnamed whether either names fewer than two entities (the tagger found little, e.g. in a language its
+     *     models do not cover): not sharing one then says nothing, and its names are among its keywords
      */
-    public record Score(double entities, double keywords, boolean sharedEntity) {
+    public record Score(double entities, double keywords, int sharedEntities, boolean crossLanguage,
+            boolean unnamed) {
+
+        public boolean sharedEntity() {
+            return sharedEntities > 0;
+        }
 
         public double combined(double entityWeight) {
-            return sharedEntity ? entityWeight * entities + (1 - entityWeight) * keywords : keywords;
+            if (crossLanguage) {
+                return entities;
+            }
+            return sharedEntity() ? entityWeight * entities + (1 - entityWeight) * keywords : keywords;
         }
 
         /**
          * Joins when the articles share an entity, are alike overall and share some event words too; without a
          * shared entity only a high keyword similarity joins (articles that name nobody, or name them differently).
+         * Across languages: enough shared entities and a high entity similarity.
          */
         public boolean joins(StoryConfig config) {
             return at(config.joinThreshold(), config);
@@ -39,18 +56,109 @@ public final class StorySimilarity {
         }
 
         private boolean at(double threshold, StoryConfig config) {
-            if (!sharedEntity) {
-                return keywords >= Math.max(config.keywordOnlyThreshold(), threshold);
+            if (crossLanguage) {
+                return sharedEntities >= config.crossLanguageSharedEntities()
+                        && entities >= config.crossLanguageEntitySimilarity() + threshold - config.joinThreshold();
+            }
+            if (!sharedEntity()) {
+                return keywords >= (unnamed ? threshold : Math.max(config.keywordOnlyThreshold(), threshold));
             }
             return keywords >= config.minKeywordSimilarity() && combined(config.entityWeight()) >= threshold;
+        }
+
+        /** The better of two scores: one that joins before one that does not, then the higher combined. */
+        public static Score better(Score a, Score b, StoryConfig config) {
+            if (a == null) {
+                return b;
+            }
+            if (b == null) {
+                return a;
+            }
+            boolean ja = a.joins(config);
+            if (ja != b.joins(config)) {
+                return ja ? a : b;
+            }
+            return a.combined(config.entityWeight()) >= b.combined(config.entityWeight()) ? a : b;
         }
     }
 
     public static Score score(StoryKeys a, StoryKeys b) {
-        Map<String, Double> ea = a.entities() == null ? Map.of() : a.entities();
-        Map<String, Double> eb = b.entities() == null ? Map.of() : b.entities();
-        boolean shared = ea.keySet().stream().anyMatch(eb::containsKey);
-        return new Score(cosine(ea, eb), cosine(stems(a.terms()), stems(b.terms())), shared);
+        boolean crossLanguage = a.language() != null && b.language() != null
+                && !a.language().equals(b.language());
+        if (crossLanguage) {
+            Map<String, Double> na = names(a);
+            Map<String, Double> nb = names(b);
+            int shared = (int) na.keySet().stream().filter(nb::containsKey).count();
+            return new Score(cosine(na, nb), 0, shared, true, false);
+        }
+        Map<String, Double> ea = untyped(a.entities());
+        Map<String, Double> eb = untyped(b.entities());
+        int shared = (int) ea.keySet().stream().filter(eb::containsKey).count();
+        return new Score(cosine(ea, eb), cosine(stems(a.terms()), stems(b.terms())), shared, false,
+                Math.min(ea.size(), eb.size()) < 2);
+    }
+
+    /**
+     * What two languages can share: names and numbers. The words of its entities' canonical names and its keywords
+     * (where a name the tagger missed, in a language it does not know, is found as a word), each half scaled to length
+     * one; numbers without their separators ({@code 6,9} and {@code 6.9}, {@code 150.000} and {@code 150,000}). The
+     * other words of two languages rarely meet, so what is shared is mostly names and numbers.
+     */
+    static Map<String, Double> names(StoryKeys k) {
+        Map<String, Double> words = new HashMap<>();
+        untyped(k.entities()).forEach((id, w) -> {
+            for (String word : id.split("-")) {
+                if (word.length() > 2) {
+                    words.merge(number(word), w, Math::max);
+                }
+            }
+        });
+        Map<String, Double> terms = new HashMap<>();
+        if (k.terms() != null) {
+            k.terms().forEach((t, w) -> terms.merge(number(t), w, Math::max));
+        }
+        Map<String, Double> out = new HashMap<>();
+        addUnit(words, out);
+        addUnit(terms, out);
+        return out;
+    }
+
+    private static String number(String token) {
+        return token.chars().anyMatch(Character::isDigit) ? token.replace(",", "").replace(".", "") : token;
+    }
+
+    /**
+     * A story's articles as one: the sum of their keyword and entity vectors, each scaled to length one first (so a
+     * long article does not outweigh the rest), said to be in {@code language}.
+     */
+    public static StoryKeys profile(List<StoryKeys> members, String language) {
+        Map<String, Double> terms = new HashMap<>();
+        Map<String, Double> entities = new HashMap<>();
+        for (StoryKeys m : members) {
+            addUnit(stems(m.terms()), terms);
+            addUnit(untyped(m.entities()), entities);
+        }
+        return new StoryKeys(terms, entities, language);
+    }
+
+    private static void addUnit(Map<String, Double> v, Map<String, Double> sum) {
+        double norm = Math.sqrt(squares(v));
+        if (norm > 0) {
+            v.forEach((k, x) -> sum.merge(k, x / norm, Double::sum));
+        }
+    }
+
+    /**
+     * Entities by their canonical name without the type: the tagger may call one place a location in one article and
+     * an organisation in the next ({@code location:reykjanes}, {@code organization:reykjanes}); it is one entity.
+     */
+    static Map<String, Double> untyped(Map<String, Double> entities) {
+        if (entities == null || entities.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> out = new HashMap<>();
+        entities.forEach((id, w) -> out.merge(id.substring(id.indexOf(':') + 1), w, Math::max));
+        return out;
     }
 
     /** Keywords by a light plural stem, so that "strike" meets "strikes" and "container" "containers". */
@@ -58,7 +166,7 @@ public final class StorySimilarity {
         if (terms == null || terms.isEmpty()) {
             return Map.of();
         }
-        Map<String, Double> out = new java.util.HashMap<>();
+        Map<String, Double> out = new HashMap<>();
         terms.forEach((t, w) -> out.merge(stem(t), w, Double::sum));
         return out;
     }

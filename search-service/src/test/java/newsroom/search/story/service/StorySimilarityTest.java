@@ -2,7 +2,6 @@ package newsroom.search.story.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,47 +11,8 @@ import newsroom.search.story.config.StoryConfig;
 
 class StorySimilarityTest {
 
-    static final StoryConfig DEFAULTS = new StoryConfig() {
-        public boolean enabled() {
-            return true;
-        }
-
-        public Duration window() {
-            return Duration.ofHours(72);
-        }
-
-        public int candidates() {
-            return 30;
-        }
-
-        public int keywords() {
-            return 25;
-        }
-
-        public int entities() {
-            return 12;
-        }
-
-        public double entityWeight() {
-            return 0.45;
-        }
-
-        public double joinThreshold() {
-            return 0.30;
-        }
-
-        public double minKeywordSimilarity() {
-            return 0.12;
-        }
-
-        public double keywordOnlyThreshold() {
-            return 0.50;
-        }
-
-        public double mergeThreshold() {
-            return 0.40;
-        }
-    };
+    /** The shipped settings (no {@code replay.*} property is set in a test run). */
+    static final StoryConfig DEFAULTS = StoryReplay.config();
 
     @Test
     void sharedEntitiesAndEventWordsJoin() {

@@ -1,0 +1,117 @@
+package newsroom.search.story.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import newsroom.search.repository.ArticleDocument.StoryKeys;
+import newsroom.search.story.config.StoryConfig;
+
+/** The rules beyond one pair of articles in one language: across languages, against a story as a whole, in time. */
+class StoryMatcherTest {
+    static final StoryConfig DEFAULTS = StorySimilarityTest.DEFAULTS;
+    static final Map<String, Double> QUAKE_ENTITIES = Map.of("loc:antofagasta", 4.0, "loc:chile", 1.5,
+            "org:seismic-centre", 3.0);
+
+    @Test
+    void aCrossLanguagePairJoinsOnItsSharedEntities() {
+        StoryKeys en = new StoryKeys(Map.of("earthquake", 3.0, "magnitude", 2.0, "aftershocks", 2.0), QUAKE_ENTITIES,
+                "en");
+        StoryKeys es = new StoryKeys(Map.of("sismo", 3.0, "magnitud", 2.0, "replicas", 2.0), QUAKE_ENTITIES, "es");
+        StorySimilarity.Score score = StorySimilarity.score(en, es);
+        assertThat(score.crossLanguage()).isTrue();
+        assertThat(score.keywords()).isZero();
+        assertThat(score.joins(DEFAULTS)).isTrue();
+    }
+
+    @Test
+    void acrossLanguagesOneSharedPlaceIsNotEnough() {
+        StoryKeys en = new StoryKeys(Map.of("earthquake", 3.0), Map.of("loc:chile", 2.0, "person:mayor", 3.0), "en");
+        StoryKeys es = new StoryKeys(Map.of("pensiones", 3.0), Map.of("loc:chile", 2.0, "org:senado", 3.0), "es");
+        assertThat(StorySimilarity.score(en, es).joins(DEFAULTS)).isFalse();
+    }
+
+    @Test
+    void aFollowUpThatSharesALittleWithEachArticleJoinsTheStoryAsAWhole() {
+        Map<String, Double> people = Map.of("org:fire-agency", 3.0, "loc:ridgeview", 4.0);
+        StoryKeys first = new StoryKeys(Map.of("wildfire", 3.0, "evacuations", 3.0, "wind", 2.0, "hills", 2.0,
+                "homes", 2.0), people, "en");
+        StoryKeys second = new StoryKeys(Map.of("containment", 3.0, "crews", 3.0, "acres", 2.0, "humidity", 2.0,
+                "wildfire", 1.0), people, "en");
+        // one word in common with each article (each pair's keyword cosine below the floor); with both, above it
+        StoryKeys followUp = new StoryKeys(Map.of("evacuations", 0.6, "containment", 0.6, "lifted", 3.0,
+                "power", 3.0, "line", 3.0, "investigators", 3.0), Map.of("loc:ridgeview", 4.0, "org:utility", 3.0),
+                "en");
+        StoryMatcher matcher = new StoryMatcher(DEFAULTS);
+        assertThat(StorySimilarity.score(followUp, first).joins(DEFAULTS)).isFalse();
+        assertThat(StorySimilarity.score(followUp, second).joins(DEFAULTS)).isFalse();
+        assertThat(matcher.scores(followUp, Map.of("s-1", List.of(first, second))).get("s-1").joins(DEFAULTS))
+                .isTrue();
+    }
+
+    @Test
+    void withoutEntitiesToCompareWordsDecideAtTheJoinThreshold() {
+        StoryKeys quake = new StoryKeys(Map.of("sismo", 3.0, "antofagasta", 3.0, "6,9", 2.0, "danos", 2.0), Map.of(),
+                "es");
+        StoryKeys aftershocks = new StoryKeys(Map.of("replicas", 3.0, "antofagasta", 2.0, "6,9", 1.0, "colegios", 3.0,
+                "ninos", 2.0),
+                Map.of(), "es");
+        assertThat(StorySimilarity.score(quake, aftershocks).joins(DEFAULTS)).isTrue();
+        // the same words between articles that name different people: that is evidence of two events
+        StoryKeys named = new StoryKeys(quake.terms(), Map.of("person:a", 1.0, "org:b", 1.0), "es");
+        StoryKeys otherNames = new StoryKeys(aftershocks.terms(), Map.of("person:c", 1.0, "org:d", 1.0), "es");
+        assertThat(StorySimilarity.score(named, otherNames).joins(DEFAULTS)).isFalse();
+    }
+
+    @Test
+    void entitiesOfOneNameUnderTwoTypesAreOneEntity() {
+        StoryKeys a = new StoryKeys(Map.of("eruption", 1.0), Map.of("location:reykjanes", 2.0, "person:grindavik", 1.0));
+        StoryKeys b = new StoryKeys(Map.of("lava", 1.0), Map.of("organization:reykjanes", 2.0, "location:grindavik", 1.0));
+        assertThat(StorySimilarity.score(a, b).entities()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void onlyCapitalisedWordsOfANameAreNameWords() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        StoryKeysBuilder.addWords("A volcanic eruption near Grindavík", words);
+        assertThat(words).containsExactlyInAnyOrder("a", "grindavik");
+    }
+
+    @Test
+    void aSameEntityDistractorAWeekApartStartsItsOwnStory() {
+        Map<String, Double> court = Map.of("person:judge", 4.0, "org:justice-department", 3.0, "loc:prison", 3.0);
+        Instant first = Instant.parse("2026-10-06T15:00:00Z");
+        List<StoryReplay.Article> articles = List.of(
+                article("a1", "hearing-1", first, Map.of("hearing", 3.0, "flights", 3.0, "sworn", 2.0), court),
+                article("a2", "hearing-1", first.plusSeconds(3 * 3600), Map.of("hearing", 3.0, "flights", 2.0,
+                        "declarations", 2.0), court),
+                article("b1", "hearing-2", first.plusSeconds(7 * 24 * 3600), Map.of("hearing", 3.0, "flights", 3.0,
+                        "contempt", 3.0), court));
+        Map<String, String> stories = StoryReplay.replay(articles, DEFAULTS, null);
+        assertThat(stories.get("a2")).isEqualTo(stories.get("a1"));
+        assertThat(stories.get("b1")).isNotEqualTo(stories.get("a1"));
+    }
+
+    @Test
+    void aSameEntityDistractorInTheWindowWithOtherWordsStartsItsOwnStory() {
+        Map<String, Double> guild = Map.of("org:guild", 4.0, "person:okafor", 3.0);
+        Instant at = Instant.parse("2026-10-06T15:00:00Z");
+        List<StoryReplay.Article> articles = List.of(
+                article("a1", "strike", at, Map.of("strike", 3.0, "pay", 3.0, "cranes", 2.0), guild),
+                article("a2", "strike", at.plusSeconds(3600), Map.of("strike", 3.0, "pay", 2.0, "walkout", 2.0), guild),
+                article("b1", "regatta", at.plusSeconds(7200), Map.of("regatta", 3.0, "rowing", 3.0, "lifeboat", 2.0),
+                        guild));
+        Map<String, String> stories = StoryReplay.replay(articles, DEFAULTS, null);
+        assertThat(stories.get("a2")).isEqualTo(stories.get("a1"));
+        assertThat(stories.get("b1")).isNotEqualTo(stories.get("a1"));
+    }
+
+    private static StoryReplay.Article article(String id, String story, Instant date, Map<String, Double> terms,
+            Map<String, Double> entities) {
+        return new StoryReplay.Article(id, id, story, date, "en", new StoryKeys(terms, entities, "en"), Map.of());
+    }
+}
