@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import newsroom.bench.BenchKey;
+import newsroom.bench.ingest.BatchPost;
 import newsroom.stack.StackConfig;
 
 /**
@@ -91,14 +92,7 @@ public final class PipelineThroughputBenchmark {
         int accepted = 0;
         int other = 0;
         for (byte[] body : bodies) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ingest + "/api/articles/batch"))
-                    .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            HttpResponse<String> response = key.send(http, request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException("batch answered " + response.statusCode() + ": " + response.body());
-            }
-            JsonNode result = json.readTree(response.body());
+            JsonNode result = BatchPost.send(http, key, json, URI.create(ingest), body);
             accepted += result.path("accepted").asInt();
             other += result.path("duplicates").asInt() + result.path("rejected").asInt();
         }
