@@ -86,14 +86,7 @@ public final class IngestBatchBenchmark {
         List<Future<?>> futures = new ArrayList<>();
         for (byte[] body : batches) {
             futures.add(pool.submit(() -> {
-                HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/articles/batch"))
-                        .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-                HttpResponse<String> response = key.send(http, request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IOException("batch answered " + response.statusCode() + ": " + response.body());
-                }
-                JsonNode result = json.readTree(response.body());
+                JsonNode result = BatchPost.send(http, key, json, base, body);
                 accepted.addAndGet(result.path("accepted").asInt());
                 other.addAndGet(result.path("duplicates").asInt() + result.path("rejected").asInt());
                 return null;

@@ -69,7 +69,8 @@ public class ArticleIndex {
                 client.indices().create(c -> {
                     c.index(config.name())
                             .settings(s -> s.numberOfShards(String.valueOf(config.shards()))
-                                    .numberOfReplicas(String.valueOf(config.replicas())))
+                                    .numberOfReplicas(String.valueOf(config.replicas()))
+                                    .refreshInterval(t -> t.time(config.refreshInterval())))
                             .mappings(m -> m.withJson(mapping));
                     if (!aliasExists) {
                         c.aliases(config.alias(), a -> a);
@@ -83,6 +84,9 @@ public class ArticleIndex {
                 }
             }
         } else {
+            // a dynamic setting: an index made by an earlier version takes this one's value in place
+            client.indices().putSettings(p -> p.index(config.name())
+                    .settings(s -> s.refreshInterval(t -> t.time(config.refreshInterval()))));
             try (InputStream mapping = mapping()) {
                 // Additive mapping changes apply in place; anything else needs a new index version.
                 client.indices().putMapping(p -> p.index(config.name()).withJson(mapping));
