@@ -15,15 +15,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,8 +36,7 @@ import newsroom.stack.testing.LocalStackTestResource;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchPageIT {
+class SearchPageIT extends BrowserTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -50,19 +45,6 @@ class SearchPageIT {
     @TestHTTPResource("/")
     URL page;
 
-    WebDriver browser;
-
-    @BeforeAll
-    void browser() throws IOException, InterruptedException {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anAnalystSearchesFiltersByAFacetOpensAProfileAndSeesHostileTextAsText() throws IOException {

@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,7 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -55,7 +49,6 @@ import newsroom.events.EnrichedArticle;
 import newsroom.events.EntityType;
 import newsroom.events.EventJson;
 import newsroom.search.EnrichedArticles.Ent;
-import newsroom.search.alert.messaging.AlertArticleConsumer;
 import newsroom.search.alert.messaging.AlertDispatcher;
 import newsroom.search.alert.messaging.AlertStreamRelay;
 import newsroom.search.alert.messaging.WebhookSender;
@@ -70,13 +63,7 @@ import newsroom.support.access.testing.TestKeys;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertDeliveryIT {
-    static final Duration WAIT = Duration.ofSeconds(90);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
+class AlertDeliveryIT extends AlertPipelineTest {
     @TestHTTPResource("/")
     URL root;
 
@@ -86,31 +73,6 @@ class AlertDeliveryIT {
     @Inject
     AlertStreamRelay relay;
 
-    @Inject
-    AlertArticleConsumer consumer;
-
-    AlertKafka kafka;
-    final List<String> created = new ArrayList<>();
-
-    @BeforeAll
-    void kafka() {
-        kafka = new AlertKafka(bootstrap);
-        // The matcher's group starts at the end of the topic: articles sent before it is positioned would be skipped.
-        await().atMost(WAIT).until(consumer::isAssigned);
-    }
-
-    @AfterEach
-    void deleteSubscriptions() {
-        for (String id : created) {
-            given().delete("/api/alerts/" + id); // the shared database outlives this class: matching cost stays flat
-        }
-        created.clear();
-    }
-
-    @AfterAll
-    void closeKafka() {
-        kafka.close();
-    }
 
     @Test
     void anEntityWatchFiresForEveryArticleMentioningTheEntityUnderAnyAliasAndNoOther() {

@@ -6,7 +6,6 @@ import static newsroom.search.EnrichedArticles.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,12 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,49 +24,16 @@ import jakarta.inject.Inject;
 import newsroom.events.EnrichedArticle;
 import newsroom.events.EntityType;
 import newsroom.search.EnrichedArticles.Ent;
-import newsroom.search.alert.messaging.AlertArticleConsumer;
 import newsroom.search.alert.repository.SubscriptionFailures;
-import newsroom.search.alert.service.AlertMonitor;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /** A subscription Elasticsearch rejects is marked failing; the others match as if it were not there. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertFailingSubscriptionIT {
-    static final Duration WAIT = Duration.ofSeconds(90);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    AlertArticleConsumer consumer;
-
+class AlertFailingSubscriptionIT extends AlertPipelineTest {
     @Inject
     SubscriptionFailures failures;
 
-    @Inject
-    AlertMonitor monitor;
-
-    AlertKafka kafka;
-    final List<String> created = new ArrayList<>();
-
-    @BeforeAll
-    void kafka() {
-        kafka = new AlertKafka(bootstrap);
-        await().atMost(WAIT).until(consumer::isAssigned);
-    }
-
-    @AfterEach
-    void deleteSubscriptions() {
-        created.forEach(id -> given().delete("/api/alerts/" + id));
-        created.clear();
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
 
     /** Every two-letter word, in the order of the alphabet. */
     static List<String> twoLetterWords() {

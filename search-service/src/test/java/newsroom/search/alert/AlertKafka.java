@@ -17,22 +17,22 @@ import newsroom.events.EventJson;
 import newsroom.events.Topics;
 
 /** The alert tests' side of Kafka, through KafkaCompanion: articles in, alerts out. */
-final class AlertKafka implements AutoCloseable {
+public final class AlertKafka implements AutoCloseable {
     private final KafkaCompanion companion;
 
-    AlertKafka(String bootstrap) {
+    public AlertKafka(String bootstrap) {
         this.companion = new KafkaCompanion(bootstrap, Duration.ofSeconds(30));
     }
 
     /** Puts an article on news.articles.enriched, keyed by its id, and waits for the broker's acknowledgement. */
-    void send(EnrichedArticle article) {
+    public void send(EnrichedArticle article) {
         companion.produce(String.class, byte[].class)
                 .fromRecords(KafkaCompanion.record(Topics.ENRICHED_ARTICLES, article.id(), EventJson.toBytes(article)))
                 .awaitCompletion(Duration.ofSeconds(30));
     }
 
     /** Puts articles on news.articles.enriched with one producer, and waits for every acknowledgement. */
-    void send(List<EnrichedArticle> articles) {
+    public void send(List<EnrichedArticle> articles) {
         List<ProducerRecord<String, byte[]>> records = articles.stream()
                 .map(a -> KafkaCompanion.<String, byte[]>record(Topics.ENRICHED_ARTICLES, a.id(), EventJson.toBytes(a)))
                 .toList();

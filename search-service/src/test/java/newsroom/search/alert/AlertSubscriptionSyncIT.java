@@ -9,24 +9,18 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import newsroom.events.EnrichedArticle;
-import newsroom.search.alert.messaging.AlertArticleConsumer;
 import newsroom.search.alert.service.AlertMonitor;
 import newsroom.stack.testing.LocalStackTestResource;
 
@@ -36,34 +30,10 @@ import newsroom.stack.testing.LocalStackTestResource;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertSubscriptionSyncIT {
-    static final Duration WAIT = Duration.ofSeconds(90);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    AlertArticleConsumer consumer;
-
-    @Inject
-    AlertMonitor monitor;
-
+class AlertSubscriptionSyncIT extends AlertPipelineTest {
     @Inject
     DataSource dataSource;
 
-    AlertKafka kafka;
-
-    @BeforeAll
-    void kafka() {
-        kafka = new AlertKafka(bootstrap);
-        await().atMost(WAIT).until(() -> consumer.isAssigned() && monitor.isLoaded());
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void aSubscriptionWrittenElsewhereIsCreatedEditedPausedAndDeletedInTheMonitor() throws SQLException {

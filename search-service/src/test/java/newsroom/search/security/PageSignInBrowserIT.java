@@ -3,26 +3,21 @@ package newsroom.search.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import newsroom.search.HeadlessChromium;
+import newsroom.search.BrowserTest;
 import newsroom.stack.testing.LocalStackTestResource;
 import newsroom.support.access.testing.OidcTestServer;
 
@@ -34,26 +29,12 @@ import newsroom.support.access.testing.OidcTestServer;
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 @TestProfile(PageSignInIT.SignInOn.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageSignInBrowserIT {
+class PageSignInBrowserIT extends BrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TestHTTPResource("/")
     URL page;
 
-    WebDriver browser;
-
-    @BeforeAll
-    void browser() throws IOException, InterruptedException {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aReaderSignsInSearchesWithoutAKeyAndSignsOut() {

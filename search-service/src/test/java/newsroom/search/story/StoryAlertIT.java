@@ -4,25 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import newsroom.events.EnrichedArticle;
 import newsroom.search.EnrichedArticles;
-import newsroom.search.alert.messaging.AlertArticleConsumer;
+import newsroom.search.alert.AlertPipelineTest;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /**
@@ -32,36 +24,7 @@ import newsroom.stack.testing.LocalStackTestResource;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StoryAlertIT {
-    static final Duration WAIT = Duration.ofSeconds(90);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    AlertArticleConsumer consumer;
-
-    EnrichedArticles kafka;
-    final List<String> created = new ArrayList<>();
-
-    @BeforeAll
-    void kafka() {
-        kafka = new EnrichedArticles(bootstrap);
-        // the matcher's group starts at the end of the topic: articles sent before it is positioned would be skipped
-        await().atMost(WAIT).until(consumer::isAssigned);
-    }
-
-    @AfterEach
-    void deleteSubscriptions() {
-        created.forEach(id -> given().delete("/api/alerts/" + id));
-        created.clear();
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
+class StoryAlertIT extends AlertPipelineTest {
 
     @Test
     void perIsArticleByDefaultStoryWhenAskedAndNothingElse() {

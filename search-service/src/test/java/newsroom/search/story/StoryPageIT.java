@@ -4,20 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,14 +20,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import newsroom.events.EnrichedArticle;
 import newsroom.search.EnrichedArticles;
-import newsroom.search.HeadlessChromium;
+import newsroom.search.BrowserTest;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /** The page's story features in headless Chromium: the collapse switch, the story view and the story list. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StoryPageIT {
+class StoryPageIT extends BrowserTest {
     static final Duration WAIT = Duration.ofSeconds(90);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -41,19 +35,6 @@ class StoryPageIT {
     @TestHTTPResource("/")
     URL page;
 
-    WebDriver browser;
-
-    @BeforeAll
-    void browser() throws IOException, InterruptedException {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void collapsingByStoryShowsOneHitPerStoryAndItsViewShowsTheStory() {
