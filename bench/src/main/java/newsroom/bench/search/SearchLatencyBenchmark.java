@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.apache.http.HttpHost;
@@ -25,6 +26,7 @@ import newsroom.events.EventJson;
 import newsroom.events.Mention;
 import newsroom.events.NlpInfo;
 import newsroom.search.ArticleQuery;
+import newsroom.bench.ConfigDefaults;
 import newsroom.search.config.SearchConfig;
 import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
@@ -58,7 +60,8 @@ public final class SearchLatencyBenchmark {
         try (RestClient rest = RestClient.builder(HttpHost.create(es)).build()) {
             ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(rest,
                     new JacksonJsonpMapper(EventJson.configure(new ObjectMapper()))));
-            ArticleIndex index = new ArticleIndex(client, new BenchConfig());
+            ArticleIndex index = new ArticleIndex(client, ConfigDefaults.of(SearchConfig.class,
+                    Map.of("alias", ALIAS, "name", INDEX, "switchAliasWhenCaughtUp", "false")));
             Corpus corpus = new Corpus(new Random(42));
             fill(client, index, corpus, articles);
             ArticleSearch search = new ArticleSearch(client, index, new EntityDirectory(client, index),
@@ -214,37 +217,4 @@ public final class SearchLatencyBenchmark {
             return Character.toUpperCase(w.charAt(0)) + w.substring(1);
         }
     }
-
-    static final class BenchConfig implements SearchConfig {
-        @Override
-        public Index index() {
-            return new Index() {
-                public String alias() {
-                    return ALIAS;
-                }
-
-                public String name() {
-                    return INDEX;
-                }
-
-                public int shards() {
-                    return 1;
-                }
-
-                public int replicas() {
-                    return 0;
-                }
-
-                public boolean switchAliasWhenCaughtUp() {
-                    return false;
-                }
-            };
-        }
-
-        @Override
-        public Indexer indexer() {
-            throw new UnsupportedOperationException("the benchmark does not consume Kafka");
-        }
-    }
-
 }

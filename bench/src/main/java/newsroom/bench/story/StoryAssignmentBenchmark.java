@@ -27,6 +27,7 @@ import newsroom.search.story.config.StoryConfig;
 import newsroom.search.story.service.StoryAssigner;
 import newsroom.search.story.service.StoryBatch;
 import newsroom.search.story.repository.StoryStore;
+import newsroom.bench.ConfigDefaults;
 import newsroom.stack.LocalStack;
 import newsroom.stack.StackConfig;
 

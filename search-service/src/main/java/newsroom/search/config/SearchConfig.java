@@ -31,9 +31,11 @@ public interface SearchConfig {
         /**
          * How often Elasticsearch makes new documents searchable ({@code index.refresh_interval}, applied at every
          * start, also to an existing index). Each refresh writes a segment that merges then rewrite: with no forced
-         * refresh, 1 s cost Elasticsearch 27 ms of CPU per article and 5 s 15 ms (README "Benchmarks").
+         * refresh, 1 s cost Elasticsearch 27 ms of CPU per article and 5 s 15 ms (README "Benchmarks"), but with story
+         * assignment on (it refreshes after each batch) the interval changes nothing, and a longer one delays searches
+         * and alerts: Elasticsearch's 1 s.
          */
-        @WithDefault("5s")
+        @WithDefault("1s")
         String refreshInterval();
 
         /** Move the alias to {@link #name()} once the indexer has caught up with the topic. */

@@ -1,4 +1,4 @@
-package newsroom.bench.story;
+package newsroom.bench;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -12,13 +12,13 @@ import io.smallrye.config.WithDefault;
  * A {@code @ConfigMapping} interface answered from its own {@code @WithDefault} values (with a few overrides), outside
  * Quarkus: the benchmark runs the service's classes with the settings the service ships with, written down once.
  */
-final class ConfigDefaults {
+public final class ConfigDefaults {
 
     private ConfigDefaults() {
     }
 
     /** @param overrides method name → value, e.g. {@code name → bench-stories-v1}; nested groups are answered too */
-    static <T> T of(Class<T> type, Map<String, String> overrides) {
+    public static <T> T of(Class<T> type, Map<String, String> overrides) {
         Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.getName().equals("toString") ? type.getSimpleName() + " defaults"
