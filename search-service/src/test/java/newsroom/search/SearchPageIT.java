@@ -45,7 +45,6 @@ class SearchPageIT extends BrowserTest {
     @TestHTTPResource("/")
     URL page;
 
-
     @Test
     void anAnalystSearchesFiltersByAFacetOpensAProfileAndSeesHostileTextAsText() throws IOException {
         String u = unique();

@@ -73,7 +73,6 @@ class AlertDeliveryIT extends AlertPipelineTest {
     @Inject
     AlertStreamRelay relay;
 
-
     @Test
     void anEntityWatchFiresForEveryArticleMentioningTheEntityUnderAnyAliasAndNoOther() {
         String u = unique();

@@ -34,7 +34,6 @@ class AlertFailingSubscriptionIT extends AlertPipelineTest {
     @Inject
     SubscriptionFailures failures;
 
-
     /** Every two-letter word, in the order of the alphabet. */
     static List<String> twoLetterWords() {
         List<String> words = new ArrayList<>();

@@ -34,7 +34,6 @@ class AlertSubscriptionSyncIT extends AlertPipelineTest {
     @Inject
     DataSource dataSource;
 
-
     @Test
     void aSubscriptionWrittenElsewhereIsCreatedEditedPausedAndDeletedInTheMonitor() throws SQLException {
         String u = unique();

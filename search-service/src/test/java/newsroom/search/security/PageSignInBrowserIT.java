@@ -35,7 +35,6 @@ class PageSignInBrowserIT extends BrowserTest {
     @TestHTTPResource("/")
     URL page;
 
-
     @Test
     void aReaderSignsInSearchesWithoutAKeyAndSignsOut() {
         OidcTestServer.signInAs("desk-browser-" + UUID.randomUUID(), List.of("reader"));

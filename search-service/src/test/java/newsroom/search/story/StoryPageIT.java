@@ -35,7 +35,6 @@ class StoryPageIT extends BrowserTest {
     @TestHTTPResource("/")
     URL page;
 
-
     @Test
     void collapsingByStoryShowsOneHitPerStoryAndItsViewShowsTheStory() {
         StoryFixtures f = new StoryFixtures();
