@@ -16,11 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,24 +30,8 @@ import newsroom.stack.testing.LocalStackTestResource;
 /** Kafka → indexer → Elasticsearch → /api/search, all on the real test stack. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchIndexingIT {
+class SearchIndexingIT extends EnrichedArticlesTest {
     static final Duration SEARCHABLE = Duration.ofSeconds(60);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    EnrichedArticles kafka;
-
-    @BeforeAll
-    void producer() {
-        kafka = new EnrichedArticles(bootstrap);
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
-    }
 
     @Test
     void anEnrichedArticleBecomesSearchableByTextAndByEntity() {

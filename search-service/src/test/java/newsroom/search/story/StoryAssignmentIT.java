@@ -9,11 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,14 +18,14 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import newsroom.events.EnrichedArticle;
 import newsroom.search.EnrichedArticles;
+import newsroom.search.EnrichedArticlesTest;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /** Kafka → indexer → story assignment → /api/search and /api/stories, on the real test stack. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
 @TestProfile(StoryAssignmentIT.OwnIndex.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StoryAssignmentIT {
+class StoryAssignmentIT extends EnrichedArticlesTest {
     static final Duration SEARCHABLE = Duration.ofSeconds(90);
     static final String ALIAS = "stories-test-articles";
 
@@ -44,21 +40,6 @@ class StoryAssignmentIT {
                     "newsroom.search.indexer.group-id", "search-service-stories-test",
                     "mp.messaging.outgoing.enriched-articles-dlq.topic", "news.articles.enriched.dlq.stories-test");
         }
-    }
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    EnrichedArticles kafka;
-
-    @BeforeAll
-    void producer() {
-        kafka = new EnrichedArticles(bootstrap);
-    }
-
-    @AfterAll
-    void close() {
-        kafka.close();
     }
 
     @Test
