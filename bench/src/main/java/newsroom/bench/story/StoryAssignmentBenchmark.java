@@ -24,6 +24,7 @@ import newsroom.search.config.SearchConfig;
 import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.story.config.StoryConfig;
+import newsroom.search.story.service.RecentStories;
 import newsroom.search.story.service.StoryAssigner;
 import newsroom.search.story.service.StoryBatch;
 import newsroom.search.story.repository.StoryStore;
@@ -64,7 +65,7 @@ public final class StoryAssignmentBenchmark {
             SyntheticEvents events = new SyntheticEvents(42);
             fill(client, index, events, articles);
             StoryStore store = new StoryStore(client, index);
-            StoryAssigner assigner = new StoryAssigner(store, storyConfig);
+            StoryAssigner assigner = new StoryAssigner(store, new RecentStories(storyConfig), storyConfig);
             Random random = new Random(7);
             Instant now = Instant.now();
             int warm = Math.max(50, assign / 5);
@@ -91,7 +92,7 @@ public final class StoryAssignmentBenchmark {
                 }
             }
             print("assignment (decide the story)", nanos);
-            print("recording (new story, refresh)", applyNanos);
+            print("recording (new story, remembered)", applyNanos);
             System.out.printf("[story-bench] %d of %d joined an existing story%n", joined, assign);
             System.out.printf("[story-bench] machine load average: %.1f on %d cores%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),

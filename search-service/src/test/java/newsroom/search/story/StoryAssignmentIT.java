@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +12,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import newsroom.events.EnrichedArticle;
 import newsroom.search.EnrichedArticles;
 import newsroom.search.EnrichedArticlesTest;
+import newsroom.search.repository.ArticleIndex;
+import newsroom.search.story.repository.Candidate;
+import newsroom.search.story.repository.StoryStore;
+import newsroom.search.story.service.RecentStories;
 import newsroom.stack.testing.LocalStackTestResource;
 
 /** Kafka → indexer → story assignment → /api/search and /api/stories, on the real test stack. */
@@ -26,6 +33,15 @@ import newsroom.stack.testing.LocalStackTestResource;
 @QuarkusTestResource(LocalStackTestResource.class)
 @TestProfile(StoryAssignmentIT.OwnIndex.class)
 class StoryAssignmentIT extends EnrichedArticlesTest {
+    @Inject
+    ElasticsearchClient client;
+    @Inject
+    ArticleIndex index;
+    @Inject
+    StoryStore store;
+    @Inject
+    RecentStories recent;
+
     static final Duration SEARCHABLE = Duration.ofSeconds(90);
     static final String ALIAS = "stories-test-articles";
 
@@ -168,6 +184,28 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
         assertThat(story.getList("addedEntities.id", String.class)).containsExactly(f.authority.id());
         assertThat(story.getString("addedEntities[0].firstSeen")).isEqualTo(f.strikeRadio().publishedAt().toString());
         given().when().get("/api/stories/s-nothing-" + f.u).then().statusCode(404);
+    }
+
+    @Test
+    void anArticleJoinsOneIndexedAMomentAgoThatNoRefreshHasMadeSearchableYet() throws IOException {
+        StoryFixtures f = new StoryFixtures();
+        client.indices().putSettings(p -> p.index(index.writeIndex()).settings(s -> s.refreshInterval(t -> t.time(
+                "-1"))));
+        try {
+            kafka.send(f.strikeWire());
+            await().atMost(SEARCHABLE).until(() -> recent.known(List.of(f.strikeWire().id())).size() == 1);
+            kafka.send(f.strikeDaily());
+            await().atMost(SEARCHABLE).until(() -> recent.known(List.of(f.strikeDaily().id())).size() == 1);
+
+            // neither is searchable, so the candidate search cannot have found the first: the remembered one did
+            assertThat(stories(f.union.id())).isEmpty();
+            Map<String, Candidate> indexed = store.existing(List.of(f.strikeWire().id(), f.strikeDaily().id()));
+            assertThat(indexed.get(f.strikeDaily().id()).storyId()).isEqualTo("s-" + f.strikeWire().id())
+                    .isEqualTo(indexed.get(f.strikeWire().id()).storyId());
+        } finally {
+            index.ensureExists(); // puts the configured refresh interval back
+        }
+        await().atMost(SEARCHABLE).until(() -> stories(f.union.id()).size() == 2);
     }
 
     private void sendAndAwait(String entity, EnrichedArticle article) {

@@ -20,6 +20,18 @@ public interface StoryConfig {
     @WithDefault("72h")
     Duration window();
 
+    /**
+     * How long this instance remembers the articles it indexed, as candidates for the next ones, without forcing a
+     * refresh: longer than the index's refresh interval ({@code newsroom.search.index.refresh-interval}) plus a
+     * refresh's own time.
+     */
+    @WithDefault("30s")
+    Duration recent();
+
+    /** The most articles remembered so (the newest are kept). */
+    @WithDefault("5000")
+    int recentCapacity();
+
     /** Candidate articles one article is compared with: the bound on the cost per article. */
     @WithDefault("30")
     int candidates();

@@ -245,8 +245,8 @@ public class StoryStore {
                 MAX_MERGE_PAGES);
     }
 
-    /** Makes this batch's stories visible to the next batch's candidate searches. */
-    public void refresh() throws IOException {
+    /** Only a merge forces one (rare): its search must see every article of the absorbed story. */
+    private void refresh() throws IOException {
         client.indices().refresh(r -> r.index(index.writeIndex()));
     }
 

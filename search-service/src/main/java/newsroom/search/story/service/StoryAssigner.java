@@ -25,7 +25,8 @@ import newsroom.search.story.repository.StoryStore;
  * story; any other is compared with the bounded set of candidate articles around its date (and with the batch's
  * earlier articles) and joins the story it is most like, starts {@code s-<its id>}, or, when it is alike enough to
  * two stories, merges them into the older one. Decisions are made before the bulk request (each document is written
- * once, with its story); {@link StoryBatch#apply()} records them after it.
+ * once, with its story); {@link StoryBatch#apply()} records them after it. No refresh is forced: the articles this
+ * instance indexed lately come from {@link RecentStories} until the index's own refresh makes them searchable.
  */
 @ApplicationScoped
 public class StoryAssigner {
@@ -34,12 +35,14 @@ public class StoryAssigner {
     private static final int MAX_HOPS = 8;
 
     private final StoryStore store;
+    private final RecentStories recent;
     private final StoryConfig config;
     private final StoryKeysBuilder keys;
     private final StoryMatcher matcher;
 
-    public StoryAssigner(StoryStore store, StoryConfig config) {
+    public StoryAssigner(StoryStore store, RecentStories recent, StoryConfig config) {
         this.store = store;
+        this.recent = recent;
         this.config = config;
         this.keys = new StoryKeysBuilder(config.keywords(), config.entities());
         this.matcher = new StoryMatcher(config);
@@ -52,10 +55,12 @@ public class StoryAssigner {
     /** The documents with their stories, in order, and what to record once they are indexed. */
     public StoryBatch assign(List<ArticleDocument> docs) throws IOException {
         if (!config.enabled() || docs.isEmpty()) {
-            return new StoryBatch(store, docs, Map.of(), Map.of());
+            return new StoryBatch(store, recent, docs, Map.of(), Map.of());
         }
         store.prepare();
-        Map<String, Candidate> existing = store.existing(docs.stream().map(ArticleDocument::id).toList());
+        List<String> ids = docs.stream().map(ArticleDocument::id).toList();
+        Map<String, Candidate> existing = new HashMap<>(recent.known(ids));
+        store.existing(ids).forEach(existing::putIfAbsent);
         State state = new State();
         List<ArticleDocument> out = new ArrayList<>(docs.size());
         for (ArticleDocument doc : docs) {
@@ -78,7 +83,7 @@ public class StoryAssigner {
         }
         Map<String, String> merges = new LinkedHashMap<>();
         state.toApply.forEach((absorbed, into) -> merges.put(absorbed, state.root(into)));
-        return new StoryBatch(store, resolved, state.created, merges);
+        return new StoryBatch(store, recent, resolved, state.created, merges);
     }
 
     private ArticleDocument assignNew(ArticleDocument doc, State state) throws IOException {
@@ -95,15 +100,20 @@ public class StoryAssigner {
             return doc.withStory(story, new StoryKeys(Map.of(), Map.of()));
         }
         Instant date = doc.date();
-        List<Candidate> candidates = new ArrayList<>(store.candidates(doc.id(), date, config.window(), k,
-                config.candidates()));
+        List<Candidate> searched = store.candidates(doc.id(), date, config.window(), k, config.candidates());
+        // the same article found twice: the newest word on its story wins (this batch, then lately indexed, then search)
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        searched.forEach(c -> byId.put(c.id(), c));
+        recent.near(doc.id(), date, config.window()).stream().filter(c -> shares(c.keys(), k))
+                .forEach(c -> byId.put(c.id(), c));
         for (Candidate c : state.byArticle.values()) {
             if (!c.id().equals(doc.id()) && c.date() != null && date != null
                     && Math.abs(c.date().toEpochMilli() - date.toEpochMilli()) <= config.window().toMillis()) {
-                candidates.add(c);
+                byId.put(c.id(), c);
             }
         }
-        learnStories(candidates, state);
+        List<Candidate> candidates = new ArrayList<>(byId.values());
+        learnStories(candidates, searched, state);
         Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             if (c.storyId() != null && c.keys() != null) {
@@ -145,11 +155,21 @@ public class StoryAssigner {
         return doc.withStory(target, k);
     }
 
+    /** Whether two articles share an entity or a keyword: only then can the remembered one be a candidate. */
+    private static boolean shares(StoryKeys a, StoryKeys b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return a.entities().keySet().stream().anyMatch(b.entities()::containsKey)
+                || a.terms().keySet().stream().anyMatch(b.terms()::containsKey);
+    }
+
     /**
-     * Reads the entries of the candidates' stories and follows merges to the living story. A candidate still in an
-     * absorbed story (another instance wrote it while the merge was re-pointing) is re-pointed again: the merge heals.
+     * Reads the entries of the candidates' stories and follows merges to the living story. A searched candidate still
+     * in an absorbed story (another instance wrote it while the merge was re-pointing) is re-pointed again: the merge
+     * heals. (A remembered one only holds the story this instance gave it; the index may have moved on.)
      */
-    private void learnStories(List<Candidate> candidates, State state) throws IOException {
+    private void learnStories(List<Candidate> candidates, List<Candidate> searched, State state) throws IOException {
         Set<String> wanted = new HashSet<>();
         for (Candidate c : candidates) {
             if (c.storyId() != null && !state.records.containsKey(c.storyId())) {
@@ -171,7 +191,7 @@ public class StoryAssigner {
             }
             wanted = next;
         }
-        for (Candidate c : candidates) {
+        for (Candidate c : searched) {
             StoryRecord r = c.storyId() == null ? null : state.records.get(c.storyId());
             if (r != null && r.mergedInto() != null) {
                 state.toApply.put(c.storyId(), r.mergedInto());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import newsroom.search.repository.ArticleDocument;
+import newsroom.search.story.repository.Candidate;
 import newsroom.search.story.repository.StoryRecord;
 import newsroom.search.story.repository.StoryStore;
 
@@ -15,8 +16,8 @@ import newsroom.search.story.repository.StoryStore;
  *
  * @param merges absorbed story → surviving story
  */
-public record StoryBatch(StoryStore store, List<ArticleDocument> documents, Map<String, StoryRecord> created,
-        Map<String, String> merges) {
+public record StoryBatch(StoryStore store, RecentStories recent, List<ArticleDocument> documents,
+        Map<String, StoryRecord> created, Map<String, String> merges) {
 
     /** This batch and a later attempt's (the retried documents'), applied together. */
     public StoryBatch and(StoryBatch later) {
@@ -26,12 +27,13 @@ public record StoryBatch(StoryStore store, List<ArticleDocument> documents, Map<
         allMerges.putAll(later.merges);
         List<ArticleDocument> allDocs = new java.util.ArrayList<>(documents);
         allDocs.addAll(later.documents);
-        return new StoryBatch(store, allDocs, allCreated, allMerges);
+        return new StoryBatch(store, recent, allDocs, allCreated, allMerges);
     }
 
     /**
-     * Records new stories, applies merges (re-pointing the absorbed stories' articles) and refreshes, so the next
-     * batch's candidate searches see this one. Idempotent: a batch retried or replayed applies the same again.
+     * Records new stories, applies merges (re-pointing the absorbed stories' articles) and remembers the batch's
+     * articles for the next batches ({@link RecentStories}: no refresh is forced). Idempotent: a batch retried or
+     * replayed applies the same again.
      */
     public void apply() throws IOException {
         if (documents.isEmpty() || documents.stream().allMatch(d -> d.storyId() == null)) {
@@ -41,7 +43,9 @@ public record StoryBatch(StoryStore store, List<ArticleDocument> documents, Map<
         Instant now = Instant.now();
         for (Map.Entry<String, String> merge : merges.entrySet()) {
             store.merge(merge.getKey(), merge.getValue(), now);
+            recent.repoint(merge.getKey(), merge.getValue());
         }
-        store.refresh();
+        recent.remember(documents.stream().filter(d -> d.storyId() != null)
+                .map(d -> new Candidate(d.id(), d.storyId(), d.date(), d.storyKeys())).toList());
     }
 }

@@ -192,7 +192,7 @@ public final class StoryReplay {
                     } else if (t == boolean.class) {
                         return Boolean.parseBoolean(value);
                     }
-                    return Duration.ofHours(Long.parseLong(value.replace("h", "")));
+                    return Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
                 });
     }
 }

@@ -1,0 +1,77 @@
+package newsroom.search.story.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import newsroom.search.repository.ArticleDocument.StoryKeys;
+import newsroom.search.story.repository.Candidate;
+
+/** What the assigner compares with between two refreshes: remembered, dated, re-pointed by merges, then forgotten. */
+class RecentStoriesTest {
+    static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
+    static final StoryKeys KEYS = new StoryKeys(Map.of("strike", 1.0), Map.of("org:guild", 2.0));
+
+    static final class MovableClock extends Clock {
+        Instant now = T0;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void remembersWithinTheWindowAndNeverTheArticleItself() {
+        RecentStories recent = new RecentStories(Duration.ofSeconds(30), 100, new MovableClock());
+        recent.remember(List.of(new Candidate("a", "s-a", T0, KEYS),
+                new Candidate("b", "s-a", T0.minus(Duration.ofDays(5)), KEYS),
+                new Candidate("c", null, T0, KEYS)));
+
+        assertThat(recent.near("x", T0.plusSeconds(3600), Duration.ofHours(72))).extracting(Candidate::id)
+                .containsExactly("a");
+        assertThat(recent.near("a", T0, Duration.ofHours(72))).isEmpty();
+        assertThat(recent.known(List.of("a", "c", "z"))).containsOnlyKeys("a");
+    }
+
+    @Test
+    void forgetsAfterTheRetentionAndBeyondTheCapacity() {
+        MovableClock clock = new MovableClock();
+        RecentStories recent = new RecentStories(Duration.ofSeconds(30), 2, clock);
+        recent.remember(List.of(new Candidate("a", "s-a", T0, KEYS)));
+        clock.now = T0.plusSeconds(20);
+        recent.remember(List.of(new Candidate("b", "s-b", T0, KEYS), new Candidate("c", "s-c", T0, KEYS)));
+        assertThat(recent.known(List.of("a", "b", "c"))).containsOnlyKeys("b", "c");
+
+        clock.now = T0.plusSeconds(51);
+        assertThat(recent.size()).isEqualTo(2);
+        assertThat(recent.near("x", T0, Duration.ofHours(1))).isEmpty();
+        assertThat(recent.size()).isZero();
+    }
+
+    @Test
+    void aMergeMovesTheRememberedArticlesToTheSurvivor() {
+        RecentStories recent = new RecentStories(Duration.ofSeconds(30), 100, new MovableClock());
+        recent.remember(List.of(new Candidate("a", "s-a", T0, KEYS), new Candidate("b", "s-b", T0, KEYS)));
+        recent.repoint("s-b", "s-a");
+        assertThat(recent.near("x", T0, Duration.ofHours(1))).extracting(Candidate::storyId)
+                .containsOnly("s-a");
+    }
+}
