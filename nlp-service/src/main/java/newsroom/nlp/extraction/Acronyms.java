@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import newsroom.events.EntityType;
-import newsroom.support.text.EntityIds;
 
 /**
  * An acronym defined in the article ("the Office of Fair Trading (OFT)") names the same entity as its expansion, there
@@ -87,7 +86,7 @@ final class Acronyms {
         if (type == null) {
             return expansion;
         }
-        String id = EntityIds.of(type, expansion.name());
+        String id = UnknownEntities.idOf(type, expansion.name());
         Span retyped = expansion;
         for (Span s : accepted.spans()) {
             if (s.entityId().equals(expansion.entityId())) {
@@ -137,7 +136,7 @@ final class Acronyms {
             inside.forEach(accepted::remove);
             EntityType type = before.isEmpty() ? EntityType.ORGANIZATION : before.get(0).type();
             String name = candidate.replaceAll("\\s+", " ");
-            Span made = new Span(start, end, type, EntityIds.of(type, name), name, Span.Source.RULE);
+            Span made = new Span(start, end, type, UnknownEntities.idOf(type, name), name, Span.Source.RULE);
             accepted.add(made);
             corrections.count(STAGE + (inside.isEmpty() ? "added the expansion of an acronym the engine missed"
                     : "joined engine names that spell a defined acronym"));

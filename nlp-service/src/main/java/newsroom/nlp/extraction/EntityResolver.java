@@ -10,7 +10,6 @@ import java.util.Set;
 import newsroom.events.EntityType;
 import newsroom.nlp.KbEntry;
 import newsroom.nlp.ner.RecognizedName;
-import newsroom.support.text.EntityIds;
 import newsroom.support.text.TextFolding;
 
 /**
@@ -60,7 +59,7 @@ final class EntityResolver {
         }
         if (!resolution) {
             for (Span s : engine) {
-                accepted.add(new Span(s.start(), s.end(), s.type(), EntityIds.of(s.type(), s.name()), s.name(), s.source()));
+                accepted.add(new Span(s.start(), s.end(), s.type(), UnknownEntities.idOf(s.type(), s.name()), s.name(), s.source()));
             }
             return accepted.spans();
         }
@@ -77,11 +76,15 @@ final class EntityResolver {
                     corrections.count("resolution: cut headline words glued to a known person's name");
                 }
             }
+            Span plural = owner == null ? knownSingular(kb, c) : null;
             if (owner != null) {
                 Span ownerSpan = firstSpanOf(accepted.spans(), owner);
                 accepted.add(new Span(c.start(), c.end(), ownerSpan.type(), owner, ownerSpan.name(),
                         Span.Source.COREFERENCE));
                 corrections.count("resolution: linked an engine name to a known person it names in part");
+            } else if (plural != null) {
+                accepted.add(plural);
+                corrections.count("resolution: linked a plural to the known name it is the plural of");
             } else {
                 unknown.add(c);
             }
@@ -92,6 +95,24 @@ final class EntityResolver {
         partial.forEach(p -> corrections.count("resolution: added a partial name of a person found"));
         accepted.addLongestFirst(partial);
         return accepted.spans();
+    }
+
+    /**
+     * The knowledge-base entity an engine plural names in the singular ("Baftas" of "Bafta", "Salvadorians" of the
+     * demonym entry written "Salvadorian"): only one entity, and never a person's ("the Kennedys" are a family).
+     */
+    private static Span knownSingular(KnowledgeBaseIndex kb, Span c) {
+        for (String singular : Plurals.singulars(c.name())) {
+            KnowledgeBaseIndex.AliasTarget target = kb.aliasTarget(singular);
+            if (target != null && target.entityIds().size() == 1) {
+                KbEntry entry = kb.entity(target.entityIds().get(0));
+                if (entry != null && entry.type() != EntityType.PERSON) {
+                    return new Span(c.start(), c.end(), entry.type(), entry.id(), entry.name(),
+                            Span.Source.KNOWLEDGE_BASE);
+                }
+            }
+        }
+        return null;
     }
 
     /** Start of the longest proper word suffix of the candidate that is a known name part, or -1. */

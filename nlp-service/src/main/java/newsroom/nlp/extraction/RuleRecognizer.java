@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import newsroom.events.EntityType;
-import newsroom.support.text.EntityIds;
 
 /**
  * Patterns for what statistical models miss or type badly: amounts of money, percentages, dates, laws
@@ -129,7 +128,7 @@ public final class RuleRecognizer {
 
     private static Span span(int start, int end, EntityType type, String surface) {
         String name = surface.replaceAll("\\s+", " ").strip();
-        return new Span(start, end, type, EntityIds.of(type, name), name,
+        return new Span(start, end, type, UnknownEntities.idOf(type, name), name,
                 Span.Source.RULE);
     }
 }

@@ -15,12 +15,28 @@ import newsroom.support.text.TextFolding;
  * Entities the knowledge base does not know: the engine's names grouped by name, short person names joined to the one
  * longer name of the article that contains them ("Delgado" -> "Maria Delgado", "Smith" -> "R. Smith"; a name the
  * engine did not call a person only as the surname: the film "Ray" is not the singer Ray Charles), initials
- * written one way ("R. Smith" and "R Smith" are one name), one type per entity by vote (full names count double), id
- * from type and full name.
+ * written one way ("R. Smith" and "R Smith" are one name), a plural joined to the singular the article also names
+ * ("Baftas" -> "Bafta"), one type per entity by vote (full names count double), and an id from the full name alone
+ * ({@link #idOf}).
  */
 final class UnknownEntities {
 
     private UnknownEntities() {
+    }
+
+    /** What marks an id made from a name alone: an entity the knowledge base does not know. */
+    static final String NAME_ID_PREFIX = "name:";
+
+    /**
+     * The id of a name the knowledge base does not know: from the name alone, so the type each article votes for
+     * ("Oval Office" an organization in one, a facility in the next) never splits one thing into two ids; the type
+     * stays on the entity. Values (dates, sums, percentages) are what their type says and keep {@code type:slug}.
+     */
+    static String idOf(EntityType type, String name) {
+        return switch (type) {
+            case DATE, MONEY, PERCENT -> EntityIds.of(type, name);
+            default -> NAME_ID_PREFIX + TextFolding.slug(name);
+        };
     }
 
     /** The name key: folded, spaces collapsed, the dot after an initial dropped ("R. Smith" = "R Smith"). */
@@ -50,7 +66,7 @@ final class UnknownEntities {
                     owners++;
                 }
             }
-            groupOf.put(key, owners == 1 ? owner : key);
+            groupOf.put(key, owners == 1 ? owner : singularOf(key, surfaceOf.get(key), byName));
         }
         Map<String, List<Span>> groups = new LinkedHashMap<>();
         for (Map.Entry<String, List<Span>> e : byName.entrySet()) {
@@ -64,12 +80,23 @@ final class UnknownEntities {
         for (Map.Entry<String, List<Span>> g : groups.entrySet()) {
             EntityType type = vote(g.getValue());
             String name = surfaceOf.get(g.getKey());
-            String id = EntityIds.of(type, name);
+            String id = idOf(type, name);
             for (Span c : g.getValue()) {
                 spans.add(new Span(c.start(), c.end(), type, id, name, Span.Source.MODEL));
             }
         }
         return spans;
+    }
+
+    /** The singular the article also names ("Baftas" of "Bafta"), unless a person's ("the Smiths"); else the key. */
+    private static String singularOf(String key, String surface, Map<String, List<Span>> byName) {
+        for (String singular : Plurals.singulars(surface)) {
+            List<Span> named = byName.get(key(singular));
+            if (named != null && !isMostlyPerson(named)) {
+                return key(singular);
+            }
+        }
+        return key;
     }
 
     private static EntityType vote(List<Span> mentions) {

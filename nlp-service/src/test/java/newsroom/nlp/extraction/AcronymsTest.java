@@ -24,8 +24,8 @@ class AcronymsTest {
         Map<String, ArticleEntity> e = extract(Map.of("Office of Fair Trading", NameType.ORGANIZATION, "OFT",
                 NameType.ORGANIZATION), "", "The Office of Fair Trading (OFT) opened an inquiry. The OFT said prices "
                 + "rose. Builders wrote to the OFT.");
-        assertThat(e).containsOnlyKeys("organization:office-of-fair-trading");
-        assertThat(e.get("organization:office-of-fair-trading").mentions()).extracting(Mention::text)
+        assertThat(e).containsOnlyKeys("name:office-of-fair-trading");
+        assertThat(e.get("name:office-of-fair-trading").mentions()).extracting(Mention::text)
                 .containsExactly("Office of Fair Trading", "OFT", "OFT", "OFT");
     }
 
@@ -33,8 +33,8 @@ class AcronymsTest {
     void anExpansionTypedMiscTakesTheTypeOfItsAcronym() {
         Map<String, ArticleEntity> e = extract(Map.of("Office of Fair Trading", NameType.MISC, "OFT",
                 NameType.ORGANIZATION), "", "The Office of Fair Trading (OFT) opened an inquiry. The OFT said so.");
-        assertThat(e).containsOnlyKeys("organization:office-of-fair-trading");
-        assertThat(e.get("organization:office-of-fair-trading").count()).isEqualTo(3);
+        assertThat(e).containsOnlyKeys("name:office-of-fair-trading");
+        assertThat(e.get("name:office-of-fair-trading").count()).isEqualTo(3);
     }
 
     @Test
@@ -42,11 +42,11 @@ class AcronymsTest {
         Map<String, ArticleEntity> e = extract(Map.of("Mergers Commission", NameType.ORGANIZATION), "",
                 "The Monopolies and Mergers Commission ( MMC ) cleared the deal. The Confederation of British Industry "
                         + "(CBI) agreed, and the MMC said so.");
-        assertThat(e.get("organization:monopolies-and-mergers-commission").mentions()).extracting(Mention::text)
+        assertThat(e.get("name:monopolies-and-mergers-commission").mentions()).extracting(Mention::text)
                 .containsExactly("Monopolies and Mergers Commission", "MMC", "MMC");
-        assertThat(e.get("organization:confederation-of-british-industry").mentions()).extracting(Mention::text)
+        assertThat(e.get("name:confederation-of-british-industry").mentions()).extracting(Mention::text)
                 .containsExactly("Confederation of British Industry", "CBI");
-        assertThat(e).doesNotContainKey("organization:mergers-commission");
+        assertThat(e).doesNotContainKey("name:mergers-commission");
     }
 
     @Test
@@ -62,6 +62,6 @@ class AcronymsTest {
         Map<String, ArticleEntity> e = extract(Map.of("GF GA", NameType.ORGANIZATION, "AGM", NameType.ORGANIZATION,
                 "Zamalek", NameType.ORGANIZATION, "P W", NameType.ORGANIZATION), "",
                 "Standings:\nP W D L GF GA Pts\nZamalek 10 7 2 1 19 7 23\nThe club holds its AGM next week.");
-        assertThat(e).containsOnlyKeys("organization:zamalek");
+        assertThat(e).containsOnlyKeys("name:zamalek");
     }
 }

@@ -35,9 +35,9 @@ class EngineFloorTest {
         Extraction e = extractor.extract("Broncos idle", "The idle Denver Broncos watched. The Chamber of Commerce and "
                 + "Industry of El Salvador asked for talks. El Salvador and Denver were quiet.", Deadline.NONE, corrections);
         Map<String, ArticleEntity> entities = byId(e);
-        assertThat(entities.get("organization:denver-broncos").mentions()).extracting(Mention::text)
+        assertThat(entities.get("name:denver-broncos").mentions()).extracting(Mention::text)
                 .containsExactly("Denver Broncos");
-        assertThat(entities.get("organization:chamber-of-commerce-and-industry-of-el-salvador").count()).isEqualTo(1);
+        assertThat(entities.get("name:chamber-of-commerce-and-industry-of-el-salvador").count()).isEqualTo(1);
         // the places alone are still linked by the knowledge base
         assertThat(entities.get("location:el-salvador").mentions()).extracting(Mention::text).containsExactly("El Salvador");
         assertThat(entities.get("location:denver").mentions()).extracting(Mention::text).containsExactly("Denver");
@@ -50,8 +50,8 @@ class EngineFloorTest {
         HybridEntityExtractor extractor = ScriptedRecognizer.extractor(Map.of("Ray Jordan", NameType.PERSON), JORDAN);
         Map<String, ArticleEntity> entities = byId(extractor.extract("Golf", "American Ray Jordan was a stroke behind. "
                 + "Jordan said the greens were fast. Officials in Jordan were pleased."));
-        assertThat(entities.get("person:ray-jordan").type()).isEqualTo(EntityType.PERSON);
-        assertThat(entities.get("person:ray-jordan").mentions()).extracting(Mention::text).first().isEqualTo("Ray Jordan");
+        assertThat(entities.get("name:ray-jordan").type()).isEqualTo(EntityType.PERSON);
+        assertThat(entities.get("name:ray-jordan").mentions()).extracting(Mention::text).first().isEqualTo("Ray Jordan");
         assertThat(entities).containsKey("location:jordan");
     }
 
@@ -75,6 +75,6 @@ class EngineFloorTest {
         HybridEntityExtractor bare = ScriptedRecognizer.extractor(Map.of("President Trump", NameType.PERSON))
                 .withStages(java.util.EnumSet.noneOf(Stage.class));
         Map<String, ArticleEntity> entities = byId(bare.extract("", "President Trump met Bukele in March."));
-        assertThat(entities).containsOnlyKeys("person:president-trump");
+        assertThat(entities).containsOnlyKeys("name:president-trump");
     }
 }

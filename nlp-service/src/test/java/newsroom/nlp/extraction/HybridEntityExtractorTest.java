@@ -87,7 +87,7 @@ class HybridEntityExtractorTest {
                 + "Clean Water Act. Officials moved inmates to Rikers Island Jail.";
         Map<String, ArticleEntity> entities = byId(extractor.extract(null, body));
         assertThat(entities).containsKeys("money:usd-6-million", "money:usd-2.1-billion", "percent:12-percent",
-                "date:june-3-2025", "law:clean-water-act", "facility:rikers-island-jail");
+                "date:june-3-2025", "name:clean-water-act", "name:rikers-island-jail");
     }
 
     @Test

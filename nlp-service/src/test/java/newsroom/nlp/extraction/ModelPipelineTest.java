@@ -35,12 +35,12 @@ class ModelPipelineTest {
         Extraction e = EXTRACTOR.extract(title, body);
         Map<String, ArticleEntity> entities = byId(e);
         assertThat(e.language()).isEqualTo("en");
-        ArticleEntity okafor = entities.get("person:rosalind-okafor");
+        ArticleEntity okafor = entities.get("name:rosalind-okafor");
         assertThat(okafor).isNotNull();
         assertThat(okafor.mentions()).extracting(Mention::text).containsExactly("Rosalind Okafor", "Okafor");
         assertThat(entities.keySet()).noneMatch(id -> id.endsWith(":she") || id.endsWith(":he") || id.endsWith(":state"));
         // the same unknown person in another article gets the same id
-        assertThat(byId(EXTRACTOR.extract("Port news", "Rosalind Okafor visited the docks."))).containsKey("person:rosalind-okafor");
+        assertThat(byId(EXTRACTOR.extract("Port news", "Rosalind Okafor visited the docks."))).containsKey("name:rosalind-okafor");
     }
 
     @Test
@@ -48,7 +48,7 @@ class ModelPipelineTest {
         String body = "President Xiomara Castro of Honduras met Nayib Bukele. Castro later flew home. "
                 + "Bukele's government and President Trump's aides issued statements.";
         Map<String, ArticleEntity> entities = byId(EXTRACTOR.extract(null, body));
-        assertThat(entities.get("person:xiomara-castro").mentions()).extracting(Mention::text)
+        assertThat(entities.get("name:xiomara-castro").mentions()).extracting(Mention::text)
                 .containsExactly("Xiomara Castro", "Castro");
         assertThat(entities.get("person:nayib-bukele").type()).isEqualTo(EntityType.PERSON);
         assertThat(entities.get("person:nayib-bukele").count()).isEqualTo(2);
@@ -77,6 +77,6 @@ class ModelPipelineTest {
             }
         }
         assertThat(byId(e).get("person:kilmar-abrego-garcia").count()).isEqualTo(2);
-        assertThat(byId(e)).containsKeys("person:paula-xinis", "person:marisol-quintero");
+        assertThat(byId(e)).containsKeys("person:paula-xinis", "name:marisol-quintero");
     }
 }

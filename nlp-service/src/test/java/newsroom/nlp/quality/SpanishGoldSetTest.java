@@ -78,7 +78,7 @@ class SpanishGoldSetTest {
         Map<String, String> es = ids(spanish);
         Map<String, String> en = ids(english);
         for (String id : List.of("facility:white-house", "law:alien-enemies-act", "organization:dhs",
-                "person:kristi-noem", "location:washington-dc", "person:marta-quintanilla")) {
+                "person:kristi-noem", "location:washington-dc", "name:marta-quintanilla")) {
             assertThat(es).as("Spanish").containsKey(id);
             assertThat(en).as("English").containsKey(id);
         }

@@ -50,8 +50,8 @@ class ExtractResourceIT {
                 .then().statusCode(200)
                 .body("language", equalTo("es"))
                 .body("entities.id", hasItems("facility:white-house", "law:alien-enemies-act", "person:nayib-bukele",
-                        "location:san-salvador", "person:marta-quintanilla"))
-                .body("entities.find { it.id == 'person:marta-quintanilla' }.type", equalTo("PERSON"))
+                        "location:san-salvador", "name:marta-quintanilla"))
+                .body("entities.find { it.id == 'name:marta-quintanilla' }.type", equalTo("PERSON"))
                 .body("entities.find { it.name == 'Ministerio de Hacienda' }.type", equalTo("ORGANIZATION"));
     }
 
