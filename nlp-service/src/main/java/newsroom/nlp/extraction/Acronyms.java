@@ -1,6 +1,7 @@
 package newsroom.nlp.extraction;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,23 +68,35 @@ final class Acronyms {
     }
 
     /**
-     * An expansion the engine typed MISC (its catch-all) takes the type the engine gave the acronym itself
-     * ("Office of Fair Trading" MISC, "OFT" ORGANIZATION): every mention of the expansion is retyped, with its id.
+     * An expansion the engine typed otherwise than the acronym takes the acronym's type: always when the expansion is
+     * MISC (the engine's catch-all: "Office of Fair Trading" MISC, "OFT" ORGANIZATION), else when the engine's calls of
+     * the acronym outnumber its mentions of the expansion ("United States Trade Representative" a LOCATION once,
+     * "USTR" an ORGANIZATION twice). Every mention of the expansion is retyped; its id does not change.
      */
     private static Span typedByAcronym(String text, SpanSet accepted, String acronym, Span expansion,
             Corrections corrections) {
-        if (expansion.type() != EntityType.MISC || expansion.source() != Span.Source.MODEL) {
+        if (expansion.source() != Span.Source.MODEL) {
             return expansion;
         }
-        EntityType type = null;
+        Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+        int expansionMentions = 0;
         for (Span s : accepted.spans()) {
             if (s.source() == Span.Source.MODEL && s.type() != EntityType.MISC
                     && text.substring(s.start(), s.end()).equals(acronym)) {
-                type = s.type();
-                break;
+                votes.merge(s.type(), 1, Integer::sum);
+            }
+            if (s.entityId().equals(expansion.entityId())) {
+                expansionMentions++;
             }
         }
-        if (type == null) {
+        EntityType type = null;
+        for (Map.Entry<EntityType, Integer> v : votes.entrySet()) {
+            if (type == null || v.getValue() > votes.get(type)) {
+                type = v.getKey();
+            }
+        }
+        if (type == null || type == expansion.type()
+                || expansion.type() != EntityType.MISC && votes.get(type) <= expansionMentions) {
             return expansion;
         }
         String id = UnknownEntities.idOf(type, expansion.name());

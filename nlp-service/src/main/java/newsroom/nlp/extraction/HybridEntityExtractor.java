@@ -156,15 +156,18 @@ public final class HybridEntityExtractor implements EntityExtractor {
 
     /**
      * The recognizer of the text's language: a language model where one is set (Spanish) and the text is clearly
-     * in that language, else the English model for English, undetected or doubtful text; other languages get the knowledge base and the rules only (the bare engine
+     * in that language, else the English model for English, undetected or doubtful text; text clearly in another
+     * language gets the knowledge base and the rules only (the bare engine
      * reads every text).
      */
     private NameRecognizer modelFor(String language, String text) {
         if (language != null && languageModels.languages().contains(language) && languages.clearly(text, language)) {
             return languageModels.forLanguage(language);
         }
+        // a table of company names or a line of foreign names is told German or Italian by a hair: not clearly so
         return stages.isEmpty() || language == null || "en".equals(language)
-                || languageModels.languages().contains(language) ? recognizer : null;
+                || languageModels.languages().contains(language) || !languages.clearly(text, language)
+                ? recognizer : null;
     }
 
     /**

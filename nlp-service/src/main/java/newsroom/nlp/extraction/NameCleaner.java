@@ -83,7 +83,9 @@ final class NameCleaner {
                     && !word.startsWith("al-") && !word.startsWith("el-");
             boolean demonym = name.type() == RecognizedName.NameType.PERSON && DEMONYMS.contains(word)
                     && text.indexOf(' ', space + 1) > 0 && text.indexOf(' ', space + 1) < end;
-            if (!LEADING.contains(word) && !lower && !demonym) {
+            // a title is a person's: "General Motors", "Chief Executive Group", "Governors Island" keep their word
+            boolean leading = LEADING.contains(word) && (word.equals("the") || !organizationOrPlace(name));
+            if (!leading && !lower && !demonym) {
                 break;
             }
             start = space + 1;
@@ -122,6 +124,10 @@ final class NameCleaner {
             corrections.count(STAGE + "trimmed a title, possessive or glued word off an engine name");
         }
         return span(text, start, end, name);
+    }
+
+    private static boolean organizationOrPlace(RecognizedName name) {
+        return name.type() == RecognizedName.NameType.ORGANIZATION || name.type() == RecognizedName.NameType.LOCATION;
     }
 
     /**

@@ -7,7 +7,10 @@ public final class TextShape {
     private TextShape() {
     }
 
-    /** At least 70 % letters and spaces, and at least one space per 25 characters (words, not a blob). */
+    /**
+     * At least 70 % letters, digits and spaces, and at least one space per 25 characters (words, not a blob). Digits
+     * count as text: a results table or a list of prices is news the model must read, not symbol soup.
+     */
     public static boolean looksLikeProse(CharSequence text) {
         int n = Math.min(text.length(), SAMPLE);
         int letters = 0;
@@ -16,7 +19,7 @@ public final class TextShape {
             char c = text.charAt(i);
             if (c == ' ' || c == '\n') {
                 spaces++;
-            } else if (Character.isLetter(c)) {
+            } else if (Character.isLetterOrDigit(c)) {
                 letters++;
             }
         }
