@@ -84,7 +84,8 @@ final class NameCleaner {
             boolean demonym = name.type() == RecognizedName.NameType.PERSON && DEMONYMS.contains(word)
                     && text.indexOf(' ', space + 1) > 0 && text.indexOf(' ', space + 1) < end;
             // a title is a person's: "General Motors", "Chief Executive Group", "Governors Island" keep their word
-            boolean leading = LEADING.contains(word) && (word.equals("the") || !organizationOrPlace(name));
+            boolean leading = LEADING.contains(word) && (word.equals("the") ? !partOfTheName(text, start, name)
+                    : !organizationOrPlace(name));
             if (!leading && !lower && !demonym) {
                 break;
             }
@@ -124,6 +125,21 @@ final class NameCleaner {
             corrections.count(STAGE + "trimmed a title, possessive or glued word off an engine name");
         }
         return span(text, start, end, name);
+    }
+
+    /**
+     * A capital "The" the engine took into a name in mid-sentence is written as part of it ("in The Hague", "at The
+     * Oval"); at a line's or sentence's start the capital says nothing, and a lower-case "the" is never the name's.
+     */
+    private static boolean partOfTheName(String text, int start, RecognizedName name) {
+        if (start != name.start() || !Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == ',');
     }
 
     private static boolean organizationOrPlace(RecognizedName name) {

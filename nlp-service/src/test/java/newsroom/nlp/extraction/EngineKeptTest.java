@@ -15,7 +15,8 @@ import newsroom.nlp.ner.RecognizedName.NameType;
 /**
  * What the second held-out CoNLL file showed the stages taking from the engine, in general form: a results table is
  * text the engine must read, a text told another language by a hair is still the engine's, a title word is a person's
- * (not an organization's), and an acronym's own type outvotes a single mention of its expansion.
+ * (not an organization's), a capital "The" in mid-sentence is the name's ("in The Hague"), and an acronym's own type
+ * outvotes a single mention of its expansion.
  */
 class EngineKeptTest {
 
@@ -77,5 +78,14 @@ class EngineKeptTest {
         assertThat(e.get("name:northern-trade-commissioner").type()).isEqualTo(EntityType.ORGANIZATION);
         assertThat(e.get("name:northern-trade-commissioner").mentions()).extracting(Mention::text)
                 .containsExactly("Northern Trade Commissioner", "NTC", "NTC");
+    }
+
+    @Test
+    void aCapitalTheInMidSentenceIsPartOfTheName() {
+        Map<String, ArticleEntity> e = extract(ScriptedRecognizer.extractor(Map.of("The Hague", NameType.LOCATION,
+                "The Freedom Alliance", NameType.ORGANIZATION)),
+                "The Freedom Alliance will meet partners in The Hague .\nTalks in The Hague start on Monday .");
+        assertThat(e).containsOnlyKeys("name:the-hague", "name:freedom-alliance");
+        assertThat(e.get("name:the-hague").mentions()).extracting(Mention::text).containsExactly("The Hague", "The Hague");
     }
 }
