@@ -3,7 +3,6 @@ package newsroom.nlp.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,7 @@ import newsroom.nlp.ner.RecognizedName.NameType;
 class OneIdPerThingTest {
 
     private static Map<String, ArticleEntity> extract(Map<String, NameType> engine, String title, String body) {
-        return ScriptedRecognizer.extractor(engine).extract(title, body).entities().stream()
-                .collect(Collectors.toMap(ArticleEntity::id, x -> x));
+        return ScriptedRecognizer.entities(engine, title, body);
     }
 
     @Test
