@@ -32,17 +32,19 @@ import newsroom.events.Topics;
  * dead-letter topics hold, and how long the pipeline took to be ready and delivering again by itself.
  *
  * <p>Black box: only the services' HTTP APIs and Kafka topics. Tuning (system properties): {@code faults.articles}
- * (minimum acknowledged articles, default 3000), {@code faults.rate} (articles/s, default 5), {@code faults.only}
+ * (minimum acknowledged articles, default 3000), {@code faults.rate} (articles/s, default 7.5: the 3,000 are posted
+ * while the faults run, under seven minutes, not in minutes of load after the last one), {@code faults.only}
  * (comma-separated fault ids, default all), {@code faults.kafkaSeconds} / {@code elasticsearchSeconds} /
  * {@code postgresSeconds} (outages, default 30 / 60 / 30), {@code faults.recoverSeconds} (default 180),
- * {@code faults.settleSeconds} (steady load between faults, default 10), {@code faults.drainSeconds} (default 240).
+ * {@code faults.settleSeconds} (steady load between a recovery and the next fault, default 4: the recovery itself is
+ * awaited as a condition), {@code faults.drainSeconds} (default 240).
  */
 @ExtendWith(Pipeline.class)
 class FaultSuiteIT {
     private static final int ARTICLES = Integer.getInteger("faults.articles", 3000);
-    private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "5"));
+    private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "7.5"));
     private static final Duration RECOVER = seconds("faults.recoverSeconds", 180);
-    private static final Duration SETTLE = seconds("faults.settleSeconds", 10);
+    private static final Duration SETTLE = seconds("faults.settleSeconds", 4);
     private static final Duration DRAIN = seconds("faults.drainSeconds", 240);
 
     @Test

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import newsroom.e2e.ScaleOutGroups.Assignment;
@@ -39,6 +40,7 @@ import newsroom.stack.StackConfig;
  * {@code scaleout.startSeconds} (how long each service may take to be ready, default 420),
  * {@code scaleout.keepStack=true} (leave the private stack running for the next run); {@code e2e.apps} as elsewhere.
  */
+@Order(Integer.MAX_VALUE) // after the classes sharing Pipeline's services (junit-platform.properties orders them)
 class ScaleOutIT {
     private static final int INSTANCES = 2;
     private static final int BROKERS = 3;
@@ -58,6 +60,7 @@ class ScaleOutIT {
 
     @BeforeAll
     static void startStackAndServices() throws Exception {
+        Pipeline.stopShared(); // the other classes' three services, if still up: this class needs both cores
         Path root = Path.of(System.getProperty("newsroom.root", "..")).toAbsolutePath().normalize();
         StackConfig config = StackConfig.test()
                 .withPorts(root.resolve(".newsroom/scale-out-stack"), 29192, 29193, 29290, 29390, 25532)

@@ -79,6 +79,20 @@ public final class EnrichedArticles implements AutoCloseable {
         sendRaw(article.id(), EventJson.toBytes(article));
     }
 
+    /** One article to each partition of the topic ({@code article} makes the one for partition p); returns them. */
+    public List<EnrichedArticle> sendToEachPartition(java.util.function.IntFunction<EnrichedArticle> article) {
+        int partitions = companion.topics().describe(Topics.ENRICHED_ARTICLES).get(Topics.ENRICHED_ARTICLES)
+                .partitions().size();
+        List<EnrichedArticle> sent = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            EnrichedArticle a = article.apply(p);
+            producer.fromRecords(new ProducerRecord<>(Topics.ENRICHED_ARTICLES, p, a.id(), EventJson.toBytes(a)))
+                    .awaitCompletion(KAFKA_TIMEOUT);
+            sent.add(a);
+        }
+        return sent;
+    }
+
     public void sendRaw(String key, byte[] value) {
         producer.fromRecords(new ProducerRecord<>(Topics.ENRICHED_ARTICLES, key, value)).awaitCompletion(KAFKA_TIMEOUT);
     }

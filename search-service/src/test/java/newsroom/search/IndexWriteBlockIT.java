@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import newsroom.stack.testing.LocalStackTestResource;
 
@@ -35,12 +33,11 @@ import newsroom.stack.testing.LocalStackTestResource;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestProfile(IndexWriteBlockIT.OwnIndex.class)
+@TestProfile(OwnIndexProfile.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IndexWriteBlockIT {
-    static final String ALIAS = "writeblock-test-articles";
-    static final String INDEX = ALIAS + "-v1";
-    static final String DEAD_LETTERS = "news.articles.enriched.dlq.writeblock-test";
+    static final String INDEX = OwnIndexProfile.INDEX;
+    static final String DEAD_LETTERS = OwnIndexProfile.DEAD_LETTERS;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -50,22 +47,17 @@ class IndexWriteBlockIT {
     EnrichedArticles kafka;
     final HttpClient http = HttpClient.newHttpClient();
 
-    public static class OwnIndex implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsroom.search.index.alias", ALIAS,
-                    "newsroom.search.index.name", INDEX,
-                    "newsroom.search.indexer.group-id", "search-service-writeblock-test",
-                    "newsroom.search.indexer.max-backoff", "1s",
-                    // Its own dead-letter topic: this group replays the topic once, with other tests' poison records.
-                    "mp.messaging.outgoing.enriched-articles-dlq.topic", DEAD_LETTERS);
-        }
-    }
-
     @BeforeAll
     void connect() {
         kafka = new EnrichedArticles(bootstrap);
         await("the index exists").atMost(Duration.ofSeconds(60)).until(() -> status("GET", "/" + INDEX, null) == 200);
+        // A new group replays the whole topic first (every article earlier tests sent): wait for that here, one
+        // article sent to each partition after everything before it, so that each test's minute is its own.
+        String source = "caught-up-" + unique();
+        int sent = kafka.sendToEachPartition(p -> article("wb-" + unique(), source, Instant.now(),
+                "Sent after everything before it", "Body.")).size();
+        await("the indexer has replayed the topic").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count(source) == sent);
     }
 
     @AfterAll

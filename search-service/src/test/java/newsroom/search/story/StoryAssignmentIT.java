@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import newsroom.events.EnrichedArticle;
 import newsroom.search.EnrichedArticles;
 import newsroom.search.EnrichedArticlesTest;
+import newsroom.search.OwnIndexProfile;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.story.repository.Candidate;
 import newsroom.search.story.repository.StoryStore;
@@ -31,7 +31,7 @@ import newsroom.stack.testing.LocalStackTestResource;
 /** Kafka → indexer → story assignment → /api/search and /api/stories, on the real test stack. */
 @QuarkusTest
 @QuarkusTestResource(LocalStackTestResource.class)
-@TestProfile(StoryAssignmentIT.OwnIndex.class)
+@TestProfile(OwnIndexProfile.class) // its own group and index, shared with IndexWriteBlockIT
 class StoryAssignmentIT extends EnrichedArticlesTest {
     @Inject
     ElasticsearchClient client;
@@ -43,21 +43,6 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
     RecentStories recent;
 
     static final Duration SEARCHABLE = Duration.ofSeconds(90);
-    static final String ALIAS = "stories-test-articles";
-
-    /**
-     * Its own group and index: a test instance of another module's run, in the shared group, could take a partition
-     * and index these articles with a build of its own; this group replays the topic once into its own index.
-     */
-    public static class OwnIndex implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("newsroom.search.index.alias", ALIAS, "newsroom.search.index.name", ALIAS + "-v1",
-                    "newsroom.search.indexer.group-id", "search-service-stories-test",
-                    "mp.messaging.outgoing.enriched-articles-dlq.topic", "news.articles.enriched.dlq.stories-test");
-        }
-    }
-
     @Test
     void rewritesOfOneEventFormOneStoryInAnyOrderAndDistractorsStayOut() {
         // one at a time: each article finds the earlier ones through the candidate search
