@@ -176,8 +176,11 @@ public class AlertMonitor {
         return at != null && at - nanoTime > 0;
     }
 
-    /** @param errors subscription id → why Lucene could not run its query on the article */
-    public record Matches(Set<String> ids, Map<String, Exception> errors) {
+    /**
+     * @param errors subscription id → why Lucene could not run its query on the article
+     * @param queriesRun the candidate queries the presearcher let through and the monitor ran: the cost of a match
+     */
+    public record Matches(Set<String> ids, Map<String, Exception> errors, int queriesRun) {
     }
 
     /** The subscriptions that match the article: entity watches by lookup, the others by the monitor. */
@@ -193,7 +196,7 @@ public class AlertMonitor {
         }
         MatchingQueries<QueryMatch> found = monitor.match(article.document(), QueryMatch.SIMPLE_MATCHER);
         found.getMatches().forEach(m -> ids.add(m.getQueryId()));
-        return new Matches(ids, found.getErrors());
+        return new Matches(ids, found.getErrors(), found.getQueriesRun());
     }
 
     public Entry entry(String id) {
