@@ -2,15 +2,14 @@ package newsroom.search.story.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import newsroom.search.ManualClock;
 import newsroom.search.repository.ArticleDocument.StoryKeys;
 import newsroom.search.story.repository.Candidate;
 
@@ -19,28 +18,9 @@ class RecentStoriesTest {
     static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
     static final StoryKeys KEYS = new StoryKeys(Map.of("strike", 1.0), Map.of("org:guild", 2.0));
 
-    static final class MovableClock extends Clock {
-        Instant now = T0;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
     @Test
     void remembersWithinTheWindowAndNeverTheArticleItself() {
-        RecentStories recent = new RecentStories(Duration.ofSeconds(30), 100, new MovableClock());
+        RecentStories recent = new RecentStories(Duration.ofSeconds(30), 100, new ManualClock(T0));
         recent.remember(List.of(new Candidate("a", "s-a", T0, KEYS),
                 new Candidate("b", "s-a", T0.minus(Duration.ofDays(5)), KEYS),
                 new Candidate("c", null, T0, KEYS)));
@@ -53,14 +33,14 @@ class RecentStoriesTest {
 
     @Test
     void forgetsAfterTheRetentionAndBeyondTheCapacity() {
-        MovableClock clock = new MovableClock();
+        ManualClock clock = new ManualClock(T0);
         RecentStories recent = new RecentStories(Duration.ofSeconds(30), 2, clock);
         recent.remember(List.of(new Candidate("a", "s-a", T0, KEYS)));
-        clock.now = T0.plusSeconds(20);
+        clock.set(T0.plusSeconds(20));
         recent.remember(List.of(new Candidate("b", "s-b", T0, KEYS), new Candidate("c", "s-c", T0, KEYS)));
         assertThat(recent.known(List.of("a", "b", "c"))).containsOnlyKeys("b", "c");
 
-        clock.now = T0.plusSeconds(51);
+        clock.set(T0.plusSeconds(51));
         assertThat(recent.size()).isEqualTo(2);
         assertThat(recent.near("x", T0, Duration.ofHours(1))).isEmpty();
         assertThat(recent.size()).isZero();
@@ -68,7 +48,7 @@ class RecentStoriesTest {
 
     @Test
     void aMergeMovesTheRememberedArticlesToTheSurvivor() {
-        RecentStories recent = new RecentStories(Duration.ofSeconds(30), 100, new MovableClock());
+        RecentStories recent = new RecentStories(Duration.ofSeconds(30), 100, new ManualClock(T0));
         recent.remember(List.of(new Candidate("a", "s-a", T0, KEYS), new Candidate("b", "s-b", T0, KEYS)));
         recent.repoint("s-b", "s-a");
         assertThat(recent.near("x", T0, Duration.ofHours(1))).extracting(Candidate::storyId)
