@@ -104,8 +104,10 @@ public class StoryAssigner {
         // the same article found twice: the newest word on its story wins (this batch, then lately indexed, then search)
         Map<String, Candidate> byId = new LinkedHashMap<>();
         searched.forEach(c -> byId.put(c.id(), c));
-        recent.near(doc.id(), date, config.window()).stream().filter(c -> shares(c.keys(), k))
-                .forEach(c -> byId.put(c.id(), c));
+        // as many as the search gives, the most alike first, as the search would have ranked them
+        recent.near(doc.id(), date, config.window()).stream().filter(c -> overlap(c.keys(), k) > 0)
+                .sorted(Comparator.comparingDouble((Candidate c) -> -overlap(c.keys(), k)))
+                .limit(config.candidates()).forEach(c -> byId.put(c.id(), c));
         for (Candidate c : state.byArticle.values()) {
             if (!c.id().equals(doc.id()) && c.date() != null && date != null
                     && Math.abs(c.date().toEpochMilli() - date.toEpochMilli()) <= config.window().toMillis()) {
@@ -155,13 +157,21 @@ public class StoryAssigner {
         return doc.withStory(target, k);
     }
 
-    /** Whether two articles share an entity or a keyword: only then can the remembered one be a candidate. */
-    private static boolean shares(StoryKeys a, StoryKeys b) {
+    /** The weights two articles share (entities and keywords): 0 when a remembered one cannot be a candidate. */
+    private static double overlap(StoryKeys a, StoryKeys b) {
         if (a == null || b == null) {
-            return false;
+            return 0;
         }
-        return a.entities().keySet().stream().anyMatch(b.entities()::containsKey)
-                || a.terms().keySet().stream().anyMatch(b.terms()::containsKey);
+        double sum = 0;
+        for (Map.Entry<String, Double> e : a.entities().entrySet()) {
+            Double w = b.entities().get(e.getKey());
+            sum += w == null ? 0 : e.getValue() * w;
+        }
+        for (Map.Entry<String, Double> e : a.terms().entrySet()) {
+            Double w = b.terms().get(e.getKey());
+            sum += w == null ? 0 : e.getValue() * w;
+        }
+        return sum;
     }
 
     /**
