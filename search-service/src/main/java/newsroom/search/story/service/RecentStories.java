@@ -70,14 +70,9 @@ public class RecentStories {
     public synchronized List<Candidate> near(String articleId, Instant date, Duration window) {
         expire(clock.instant());
         List<Candidate> out = new ArrayList<>();
-        if (date == null) {
-            return out;
-        }
-        long max = window.toMillis();
         for (Entry e : entries.values()) {
             Candidate c = e.candidate();
-            if (!c.id().equals(articleId) && c.date() != null
-                    && Math.abs(c.date().toEpochMilli() - date.toEpochMilli()) <= max) {
+            if (!c.id().equals(articleId) && c.within(date, window)) {
                 out.add(c);
             }
         }

@@ -105,12 +105,13 @@ public class StoryAssigner {
         Map<String, Candidate> byId = new LinkedHashMap<>();
         searched.forEach(c -> byId.put(c.id(), c));
         // as many as the search gives, the most alike first, as the search would have ranked them
-        recent.near(doc.id(), date, config.window()).stream().filter(c -> overlap(c.keys(), k) > 0)
-                .sorted(Comparator.comparingDouble((Candidate c) -> -overlap(c.keys(), k)))
-                .limit(config.candidates()).forEach(c -> byId.put(c.id(), c));
+        record Alike(Candidate candidate, double overlap) {
+        }
+        recent.near(doc.id(), date, config.window()).stream().map(c -> new Alike(c, overlap(c.keys(), k)))
+                .filter(a -> a.overlap() > 0).sorted(Comparator.comparingDouble(a -> -a.overlap()))
+                .limit(config.candidates()).forEach(a -> byId.put(a.candidate().id(), a.candidate()));
         for (Candidate c : state.byArticle.values()) {
-            if (!c.id().equals(doc.id()) && c.date() != null && date != null
-                    && Math.abs(c.date().toEpochMilli() - date.toEpochMilli()) <= config.window().toMillis()) {
+            if (!c.id().equals(doc.id()) && c.within(date, config.window())) {
                 byId.put(c.id(), c);
             }
         }
