@@ -27,6 +27,7 @@ import newsroom.search.story.config.StoryConfig;
 import newsroom.search.story.service.RecentStories;
 import newsroom.search.story.service.StoryAssigner;
 import newsroom.search.story.service.StoryBatch;
+import newsroom.search.story.repository.StoryCandidateSearch;
 import newsroom.search.story.repository.StoryStore;
 import newsroom.bench.ConfigDefaults;
 import newsroom.stack.LocalStack;
@@ -65,7 +66,8 @@ public final class StoryAssignmentBenchmark {
             SyntheticEvents events = new SyntheticEvents(42);
             fill(client, index, events, articles);
             StoryStore store = new StoryStore(client, index);
-            StoryAssigner assigner = new StoryAssigner(store, new RecentStories(storyConfig), storyConfig);
+            StoryAssigner assigner = new StoryAssigner(store, new StoryCandidateSearch(client, index),
+                    new RecentStories(storyConfig), storyConfig);
             Random random = new Random(7);
             Instant now = Instant.now();
             int warm = Math.max(50, assign / 5);

@@ -49,6 +49,7 @@ public class ArticleSearch {
     public static final String MARK_CLOSE = "</mark>";
     static final int FACET_SIZE = 10;
     static final int SOURCE_FACET_SIZE = 20;
+    static final int HIGHLIGHT_CHARS = 200_000;
     /**
      * How long a relevance cursor stays usable after its page was served: each page renews it, the last page closes
      * it, so an abandoned paging holds Elasticsearch's search context for a minute at most.
@@ -103,8 +104,8 @@ public class ArticleSearch {
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort(query.sort()))
-                .source(s -> s.filter(f -> f.includes("id", "url", "source", "title", "publishedAt", "receivedAt",
-                        "date", "storyId", "entities.id", "entities.name", "entities.type", "entities.count",
+                .source(s -> s.filter(f -> f.includes("id", "url", "source", "title", "body", "publishedAt",
+                        "receivedAt", "date", "storyId", "entities.id", "entities.name", "entities.type", "entities.count",
                         "entities.salience")))
                 .highlight(highlight());
         if (after != null) {
@@ -162,7 +163,7 @@ public class ArticleSearch {
             SearchResult.StoryRef story = doc.storyId() == null ? null
                     : new SearchResult.StoryRef(doc.storyId(), storySizes.getOrDefault(doc.storyId(), 1L));
             hits.add(new SearchResult.Hit(doc.id(), doc.title(), doc.url(), doc.source(), doc.publishedAt(),
-                    doc.receivedAt(), highlights(hit.highlight()), entities(doc), story));
+                    doc.receivedAt(), highlights(hit.highlight(), doc), entities(doc), story));
             lastSort = hit.sort();
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
@@ -198,15 +199,19 @@ public class ArticleSearch {
     }
 
     /**
-     * The fast vector highlighter marks on the original text the matches found in the folded fields (their offsets
-     * are the same: {@code TextFolding.foldPreservingCase}); the html encoder escapes everything but the tags.
+     * Highlights on the folded fields, which every text query matches ({@link FoldedHighlights} puts them back on the
+     * original text: same positions), by the plain highlighter: it re-analyses the shown hits (the index keeps no term
+     * vectors) and cuts fragments of so many characters around the matches, where the unified one cuts at sentence
+     * ends that markup and abbreviations fool. Only the first {@link #HIGHLIGHT_CHARS} characters are analysed, so
+     * that a body of a megabyte is found but not highlighted past them, instead of failing the search. The html
+     * encoder escapes all but the tags.
      */
     static Highlight highlight() {
         return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
-                .requireFieldMatch(false)
-                .fields("title", f -> f.type("fvh").matchedFields("title", "titleFolded").numberOfFragments(0))
-                .fields("body", f -> f.type("fvh").matchedFields("body", "bodyFolded").fragmentSize(180)
-                        .numberOfFragments(3).noMatchSize(220)));
+                .requireFieldMatch(false).maxAnalyzedOffset(HIGHLIGHT_CHARS)
+                .fields("titleFolded", f -> f.type("plain").numberOfFragments(0))
+                .fields("bodyFolded", f -> f.type("plain").fragmentSize(180).numberOfFragments(3)
+                        .noMatchSize(220)));
     }
 
     static Map<String, Aggregation> facetAggregations() {
@@ -265,13 +270,15 @@ public class ArticleSearch {
         return colon < 0 ? typeId : typeId.substring(colon + 1);
     }
 
-    private static Map<String, List<String>> highlights(Map<String, List<String>> raw) {
+    private static Map<String, List<String>> highlights(Map<String, List<String>> raw, ArticleDocument doc) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String field : List.of("title", "body")) {
-            List<String> fragments = raw.get(field);
-            if (fragments != null && !fragments.isEmpty()) {
-                out.put(field, fragments);
-            }
+        List<String> title = raw.get("titleFolded");
+        if (title != null && !title.isEmpty()) {
+            out.put("title", FoldedHighlights.onOriginal(title, doc.title()));
+        }
+        List<String> body = raw.get("bodyFolded");
+        if (body != null && !body.isEmpty()) {
+            out.put("body", FoldedHighlights.onOriginal(body, doc.body()));
         }
         return out;
     }

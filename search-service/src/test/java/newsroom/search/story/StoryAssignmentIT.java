@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,16 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import newsroom.events.EnrichedArticle;
+import newsroom.events.EntityType;
 import newsroom.search.EnrichedArticles;
 import newsroom.search.EnrichedArticlesTest;
 import newsroom.search.OwnIndexProfile;
+import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.story.repository.Candidate;
+import newsroom.search.story.repository.StoryCandidateSearch;
 import newsroom.search.story.repository.StoryStore;
+import newsroom.search.story.repository.TermStats;
 import newsroom.search.story.service.RecentStories;
 import newsroom.stack.testing.LocalStackTestResource;
 
@@ -41,6 +46,8 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
     StoryStore store;
     @Inject
     RecentStories recent;
+    @Inject
+    StoryCandidateSearch candidates;
 
     static final Duration SEARCHABLE = Duration.ofSeconds(90);
     @Test
@@ -191,6 +198,23 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
             index.ensureExists(); // puts the configured refresh interval back
         }
         await().atMost(SEARCHABLE).until(() -> stories(f.union.id()).size() == 2);
+    }
+
+    @Test
+    void oneArticleElasticsearchCannotAnalyseDoesNotCostTheOthersOfItsBatchTheirKeys() throws IOException {
+        StoryFixtures f = new StoryFixtures();
+        // an entity id past Lucene's longest term: the term-vector request fails for this document alone
+        EnrichedArticle immense = EnrichedArticles.article("immense-" + EnrichedArticles.unique(), "wire",
+                f.strikeWire().publishedAt(), "Dockers vote", "The dockers voted.",
+                new EnrichedArticles.Ent("org:" + "x".repeat(40_000), "Guild", EntityType.ORGANIZATION, 0.9, "Guild"));
+        Instant now = Instant.now();
+        List<TermStats> stats = candidates.termStats(List.of(ArticleDocument.of(f.strikeWire(), now),
+                ArticleDocument.of(immense, now), ArticleDocument.of(f.strikeDaily(), now)));
+
+        assertThat(stats).hasSize(3);
+        assertThat(stats.get(1)).isNull();
+        assertThat(stats.get(0).termFreq()).containsKey("strike");
+        assertThat(stats.get(2).entityDf()).containsKey(f.union.id());
     }
 
     private void sendAndAwait(String entity, EnrichedArticle article) {

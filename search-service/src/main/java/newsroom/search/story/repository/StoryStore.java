@@ -15,26 +15,21 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.TermvectorsResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
 import jakarta.enterprise.context.ApplicationScoped;
-import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleDocument.StoryKeys;
 import newsroom.search.repository.ArticleIndex;
 
 /**
  * Story state in Elasticsearch: the {@code storyId} and {@code storyKeys} of article documents in the write index,
  * and the {@code <write index>-stories} index (one entry per story: when it began, where it was merged into). Every
- * read the assignment makes is bounded: by ids, or a top-k search inside the time window.
+ * read is bounded, by ids; the search for candidates is {@link StoryCandidateSearch}.
  */
 @ApplicationScoped
 public class StoryStore {
@@ -93,81 +88,6 @@ public class StoryStore {
             }
         }
         return found;
-    }
-
-    /** Word and entity statistics for an article not in the index yet (term vectors of an artificial document). */
-    public TermStats termStats(ArticleDocument doc) throws IOException {
-        Map<String, Object> artificial = new HashMap<>();
-        artificial.put("titleFolded", doc.titleFolded() == null ? "" : doc.titleFolded());
-        artificial.put("bodyFolded", doc.bodyFolded() == null ? "" : doc.bodyFolded());
-        artificial.put("entityIds", doc.entityIds() == null ? List.of() : doc.entityIds());
-        TermvectorsResponse response = client.termvectors(t -> t.index(index.writeIndex()).doc(artificial)
-                .fields("titleFolded", "bodyFolded", "entityIds").termStatistics(true).fieldStatistics(true)
-                .positions(false).offsets(false).payloads(false));
-        Map<String, Integer> tf = new HashMap<>();
-        Map<String, Long> df = new HashMap<>();
-        Map<String, Long> entityDf = new HashMap<>();
-        long textDocs = 0;
-        long entityDocs = 0;
-        for (Map.Entry<String, TermVector> field : response.termVectors().entrySet()) {
-            TermVector vector = field.getValue();
-            long docs = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
-            boolean title = field.getKey().equals("titleFolded");
-            boolean entities = field.getKey().equals("entityIds");
-            if (entities) {
-                entityDocs = docs;
-            } else if (!title) {
-                textDocs = docs;
-            }
-            vector.terms().forEach((term, stats) -> {
-                long freq = stats.docFreq() == null ? 0 : stats.docFreq();
-                if (entities) {
-                    entityDf.put(term, freq);
-                } else {
-                    tf.merge(term, title ? 2 * stats.termFreq() : stats.termFreq(), Integer::sum);
-                    df.merge(term, freq, Math::max);
-                }
-            });
-        }
-        return new TermStats(tf, df, Math.max(textDocs, 1), entityDf, Math.max(entityDocs, 1));
-    }
-
-    /**
-     * The indexed articles with a story most like this one within {@code window} of its date: its entities and
-     * keywords as weighted terms, the best {@code size} of them.
-     */
-    public List<Candidate> candidates(String articleId, Instant date, java.time.Duration window, StoryKeys keys,
-            int size) throws IOException {
-        List<Query> should = new ArrayList<>();
-        keys.entities().forEach((id, w) -> should.add(term("entityIds", id, w)));
-        keys.terms().forEach((t, w) -> {
-            should.add(term("bodyFolded", t, w));
-            should.add(term("titleFolded", t, w));
-        });
-        if (should.isEmpty()) {
-            return List.of();
-        }
-        Query query = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.range(r -> r.date(d -> d.field("date").gte(date.minus(window).toString())
-                        .lte(date.plus(window).toString()))))
-                .filter(f -> f.exists(e -> e.field("storyId")))
-                .mustNot(n -> n.ids(i -> i.values(articleId)))
-                .should(should).minimumShouldMatch("1")));
-        SearchResponse<Source> response = client.search(s -> s.index(index.writeIndex()).query(query).size(size)
-                .trackTotalHits(t -> t.enabled(false))
-                .source(src -> src.filter(f -> f.includes("id", "storyId", "date", "storyKeys"))), Source.class);
-        List<Candidate> out = new ArrayList<>();
-        for (Hit<Source> hit : response.hits().hits()) {
-            Source s = hit.source();
-            if (s != null && s.storyId() != null && s.storyKeys() != null) {
-                out.add(new Candidate(hit.id(), s.storyId(), s.date(), s.storyKeys()));
-            }
-        }
-        return out;
-    }
-
-    private static Query term(String field, String value, double boost) {
-        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value)).boost((float) boost)));
     }
 
     /** The entries of these stories (real-time). */

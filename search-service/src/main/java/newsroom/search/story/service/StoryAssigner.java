@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import jakarta.enterprise.context.ApplicationScoped;
 import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleDocument.StoryKeys;
 import newsroom.search.story.config.StoryConfig;
 import newsroom.search.story.repository.Candidate;
 import newsroom.search.story.repository.StoryRecord;
+import newsroom.search.story.repository.StoryCandidateSearch;
 import newsroom.search.story.repository.StoryStore;
+import newsroom.search.story.repository.TermStats;
 
 /**
  * Online story assignment, one indexer batch at a time, in the batch's order: an article already indexed keeps its
@@ -35,13 +36,15 @@ public class StoryAssigner {
     private static final int MAX_HOPS = 8;
 
     private final StoryStore store;
+    private final StoryCandidateSearch search;
     private final RecentStories recent;
     private final StoryConfig config;
     private final StoryKeysBuilder keys;
     private final StoryMatcher matcher;
 
-    public StoryAssigner(StoryStore store, RecentStories recent, StoryConfig config) {
+    public StoryAssigner(StoryStore store, StoryCandidateSearch search, RecentStories recent, StoryConfig config) {
         this.store = store;
+        this.search = search;
         this.recent = recent;
         this.config = config;
         this.keys = new StoryKeysBuilder(config.keywords(), config.entities());
@@ -62,16 +65,17 @@ public class StoryAssigner {
         Map<String, Candidate> existing = new HashMap<>(recent.known(ids));
         store.existing(ids).forEach(existing::putIfAbsent);
         State state = new State();
+        Prepared prepared = prepare(docs, existing, state);
         List<ArticleDocument> out = new ArrayList<>(docs.size());
         for (ArticleDocument doc : docs) {
             Candidate known = state.byArticle.containsKey(doc.id()) ? state.byArticle.get(doc.id())
                     : existing.get(doc.id());
             ArticleDocument assigned;
             if (known != null && known.storyId() != null) {
-                StoryKeys k = known.keys() != null ? known.keys() : keys.build(doc, store.termStats(doc));
-                assigned = doc.withStory(known.storyId(), k);
+                StoryKeys k = known.keys() != null ? known.keys() : prepared.keys().get(doc.id());
+                assigned = doc.withStory(known.storyId(), k == null ? new StoryKeys(Map.of(), Map.of()) : k);
             } else {
-                assigned = assignNew(doc, state);
+                assigned = assignNew(doc, state, prepared);
             }
             state.remember(new Candidate(assigned.id(), assigned.storyId(), assigned.date(), assigned.storyKeys()));
             out.add(assigned);
@@ -86,21 +90,64 @@ public class StoryAssigner {
         return new StoryBatch(store, recent, resolved, state.created, merges);
     }
 
-    private ArticleDocument assignNew(ArticleDocument doc, State state) throws IOException {
-        StoryKeys k;
-        try {
-            k = keys.build(doc, store.termStats(doc));
-        } catch (ElasticsearchException e) {
-            if (e.status() != 400) {
-                throw e; // the cluster, not the article: the indexer retries the batch
+    /**
+     * @param keys article id → its keys (absent: Elasticsearch cannot analyse its text)
+     * @param searched article id → the candidates the index gave for it
+     */
+    private record Prepared(Map<String, StoryKeys> keys, Map<String, List<Candidate>> searched) {
+    }
+
+    /**
+     * The keys and searched candidates of every article of the batch that needs them, in one term-vector and one
+     * search request for the whole batch (the index is the same for all of them: what this batch decides is added
+     * per article from {@link State}), and the stories of those candidates.
+     */
+    private Prepared prepare(List<ArticleDocument> docs, Map<String, Candidate> existing, State state)
+            throws IOException {
+        Map<String, ArticleDocument> needKeys = new LinkedHashMap<>();
+        for (ArticleDocument doc : docs) {
+            Candidate known = existing.get(doc.id());
+            if (known == null || known.storyId() == null || known.keys() == null) {
+                needKeys.putIfAbsent(doc.id(), doc);
             }
+        }
+        List<ArticleDocument> toAnalyse = List.copyOf(needKeys.values());
+        List<TermStats> stats = search.termStats(toAnalyse);
+        Map<String, StoryKeys> keysOf = new HashMap<>();
+        List<StoryCandidateSearch.CandidateQuery> queries = new ArrayList<>();
+        for (int i = 0; i < toAnalyse.size(); i++) {
+            ArticleDocument doc = toAnalyse.get(i);
+            if (stats.get(i) == null) {
+                continue;
+            }
+            StoryKeys k = keys.build(doc, stats.get(i));
+            keysOf.put(doc.id(), k);
+            Candidate known = existing.get(doc.id());
+            if (known == null || known.storyId() == null) {
+                queries.add(new StoryCandidateSearch.CandidateQuery(doc.id(), doc.date(), k));
+            }
+        }
+        List<List<Candidate>> found = search.candidates(queries, config.window(), config.candidates());
+        Map<String, List<Candidate>> searched = new HashMap<>();
+        List<Candidate> all = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            searched.put(queries.get(i).articleId(), found.get(i));
+            all.addAll(found.get(i));
+        }
+        learnStories(all, all, state);
+        return new Prepared(keysOf, searched);
+    }
+
+    private ArticleDocument assignNew(ArticleDocument doc, State state, Prepared prepared) throws IOException {
+        StoryKeys k = prepared.keys().get(doc.id());
+        if (k == null) {
             // Elasticsearch cannot analyse this article's text: a story of its own, found by nobody
             String story = ID_PREFIX + doc.id();
             state.created.put(story, new StoryRecord(story, doc.date(), doc.id(), null, null));
             return doc.withStory(story, new StoryKeys(Map.of(), Map.of()));
         }
         Instant date = doc.date();
-        List<Candidate> searched = store.candidates(doc.id(), date, config.window(), k, config.candidates());
+        List<Candidate> searched = prepared.searched().getOrDefault(doc.id(), List.of());
         // the same article found twice: the newest word on its story wins (this batch, then lately indexed, then search)
         Map<String, Candidate> byId = new LinkedHashMap<>();
         searched.forEach(c -> byId.put(c.id(), c));
@@ -158,7 +205,10 @@ public class StoryAssigner {
         return doc.withStory(target, k);
     }
 
-    /** The weights two articles share (entities and keywords): 0 when a remembered one cannot be a candidate. */
+    /**
+     * The weights two articles share (entities, and keywords by stem, as the candidate search looks them up): 0 when a
+     * remembered one cannot be a candidate.
+     */
     private static double overlap(StoryKeys a, StoryKeys b) {
         if (a == null || b == null) {
             return 0;
@@ -168,8 +218,9 @@ public class StoryAssigner {
             Double w = b.entities().get(e.getKey());
             sum += w == null ? 0 : e.getValue() * w;
         }
-        for (Map.Entry<String, Double> e : a.terms().entrySet()) {
-            Double w = b.terms().get(e.getKey());
+        Map<String, Double> stemsOfB = StorySimilarity.stems(b.terms());
+        for (Map.Entry<String, Double> e : StorySimilarity.stems(a.terms()).entrySet()) {
+            Double w = stemsOfB.get(e.getKey());
             sum += w == null ? 0 : e.getValue() * w;
         }
         return sum;

@@ -1,0 +1,229 @@
+package newsroom.search.story.repository;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.FieldAndFormat;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.MtermvectorsResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.mtermvectors.MultiTermVectorsOperation;
+import co.elastic.clients.elasticsearch.core.mtermvectors.MultiTermVectorsResult;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
+import co.elastic.clients.json.JsonData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import newsroom.search.repository.ArticleDocument;
+import newsroom.search.repository.ArticleDocument.StoryKeys;
+import newsroom.search.repository.ArticleIndex;
+import newsroom.search.repository.StoryKeysCodec;
+
+/**
+ * What story assignment asks the index about a batch of new articles: their words' statistics (to weigh their keys)
+ * and the indexed articles most like each, top-k inside the time window. One request each for the whole batch, since
+ * per-article requests cost Elasticsearch and this service more in HTTP handling than in the work itself.
+ */
+@ApplicationScoped
+public class StoryCandidateSearch {
+    /** What a candidate is read from: doc values, never the hit's _source. */
+    private static final List<FieldAndFormat> DOC_VALUES = List.of(FieldAndFormat.of(f -> f.field("id")),
+            FieldAndFormat.of(f -> f.field("storyId")), FieldAndFormat.of(f -> f.field("date").format("epoch_millis")),
+            FieldAndFormat.of(f -> f.field("storyKeys")));
+    /** Term-vector errors that are the article's (text Elasticsearch cannot analyse), not the cluster's. */
+    private static final Set<String> ARTICLE_FAULTS = Set.of("illegal_argument_exception", "mapper_parsing_exception",
+            "document_parsing_exception", "parse_exception");
+
+    private final ElasticsearchClient client;
+    private final ArticleIndex index;
+
+    public StoryCandidateSearch(ElasticsearchClient client, ArticleIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /**
+     * Word and entity statistics for articles not in the index yet (term vectors of artificial documents), one
+     * request for all of them; null for an article Elasticsearch cannot analyse (its own fault, not the cluster's).
+     */
+    public List<TermStats> termStats(List<ArticleDocument> docs) throws IOException {
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        List<MultiTermVectorsOperation> ops = new ArrayList<>();
+        for (ArticleDocument doc : docs) {
+            Map<String, Object> artificial = new HashMap<>();
+            artificial.put("titleFolded", doc.titleFolded() == null ? "" : doc.titleFolded());
+            artificial.put("bodyFolded", doc.bodyFolded() == null ? "" : doc.bodyFolded());
+            artificial.put("entityIds", doc.entityIds() == null ? List.of() : doc.entityIds());
+            ops.add(MultiTermVectorsOperation.of(o -> o.index(index.writeIndex()).doc(JsonData.of(artificial))
+                    .fields("titleFolded", "bodyFolded", "entityIds").termStatistics(true).fieldStatistics(true)
+                    .positions(false).offsets(false).payloads(false)));
+        }
+        MtermvectorsResponse response = client.mtermvectors(m -> m.docs(ops));
+        List<TermStats> out = new ArrayList<>(docs.size());
+        for (MultiTermVectorsResult result : response.docs()) {
+            if (result.error() != null) {
+                if (!articleFault(result.error())) {
+                    throw new IOException("term vectors failed: " + result.error().type() + ": "
+                            + result.error().reason());
+                }
+                out.add(null);
+            } else {
+                out.add(stats(result.termVectors()));
+            }
+        }
+        return out;
+    }
+
+    /** Elasticsearch wraps the cause ("failed to execute term vector request"): any cause in the chain decides. */
+    private static boolean articleFault(ErrorCause error) {
+        for (ErrorCause e = error; e != null; e = e.causedBy()) {
+            if (ARTICLE_FAULTS.contains(e.type())
+                    || e.rootCause().stream().anyMatch(r -> ARTICLE_FAULTS.contains(r.type()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TermStats stats(Map<String, TermVector> vectors) {
+        Map<String, Integer> tf = new HashMap<>();
+        Map<String, Long> df = new HashMap<>();
+        Map<String, Long> entityDf = new HashMap<>();
+        long textDocs = 0;
+        long entityDocs = 0;
+        for (Map.Entry<String, TermVector> field : vectors.entrySet()) {
+            TermVector vector = field.getValue();
+            long docs = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
+            boolean title = field.getKey().equals("titleFolded");
+            boolean entities = field.getKey().equals("entityIds");
+            if (entities) {
+                entityDocs = docs;
+            } else if (!title) {
+                textDocs = docs;
+            }
+            vector.terms().forEach((term, stats) -> {
+                long freq = stats.docFreq() == null ? 0 : stats.docFreq();
+                if (entities) {
+                    entityDf.put(term, freq);
+                } else {
+                    tf.merge(term, title ? 2 * stats.termFreq() : stats.termFreq(), Integer::sum);
+                    df.merge(term, freq, Math::max);
+                }
+            });
+        }
+        return new TermStats(tf, df, Math.max(textDocs, 1), entityDf, Math.max(entityDocs, 1));
+    }
+
+    /** What to find candidates for: an article, its date and its keys. */
+    public record CandidateQuery(String articleId, Instant date, StoryKeys keys) {
+    }
+
+    /**
+     * For each query, the indexed articles with a story most like its article within {@code window} of its date: its
+     * entities and keywords as weighted terms, the best {@code size} of them; one multi-search for all. Keywords are
+     * looked up by stem among the other articles' own keywords ({@code storyTerms}), the only words the similarity
+     * compares (by the same stem): short postings, where the body's would list every article that uses the word.
+     */
+    public List<List<Candidate>> candidates(List<CandidateQuery> queries, Duration window, int size)
+            throws IOException {
+        List<List<Candidate>> out = new ArrayList<>(queries.size());
+        List<RequestItem> searches = new ArrayList<>();
+        List<Integer> searched = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            out.add(List.of());
+            Query query = candidateQuery(queries.get(i), window);
+            if (query != null) {
+                searched.add(i);
+                // Doc values only: no hit's _source is decompressed and parsed (a quarter of Elasticsearch's CPU)
+                searches.add(RequestItem.of(r -> r.header(h -> h.index(index.writeIndex())).body(b -> b.query(query)
+                        .size(size).trackTotalHits(t -> t.enabled(false)).source(src -> src.fetch(false))
+                        .storedFields("_none_").docvalueFields(DOC_VALUES))));
+            }
+        }
+        if (searches.isEmpty()) {
+            return out;
+        }
+        MsearchResponse<Void> response = client.msearch(m -> m.searches(searches), Void.class);
+        for (int i = 0; i < searched.size(); i++) {
+            MultiSearchResponseItem<Void> item = response.responses().get(i);
+            if (item.isFailure()) {
+                throw new IOException("story candidate search failed: " + item.failure().error().type() + ": "
+                        + item.failure().error().reason());
+            }
+            out.set(searched.get(i), candidates(item.result().hits().hits()));
+        }
+        return out;
+    }
+
+    private static Query candidateQuery(CandidateQuery q, Duration window) {
+        List<Query> should = new ArrayList<>();
+        q.keys().entities().forEach((id, w) -> should.add(term("entityIds", id, w)));
+        Map<String, Double> stems = new HashMap<>();
+        q.keys().terms().forEach((t, w) -> stems.merge(StoryKeys.stem(t), w, Double::sum));
+        stems.forEach((t, w) -> should.add(term("storyTerms", t, w)));
+        if (should.isEmpty()) {
+            return null;
+        }
+        return Query.of(x -> x.bool(b -> b
+                .filter(f -> f.range(r -> r.date(d -> d.field("date").gte(q.date().minus(window).toString())
+                        .lte(q.date().plus(window).toString()))))
+                .filter(f -> f.exists(e -> e.field("storyId")))
+                .mustNot(n -> n.ids(i -> i.values(q.articleId())))
+                .should(should).minimumShouldMatch("1")));
+    }
+
+    private static List<Candidate> candidates(List<Hit<Void>> hits) {
+        List<Candidate> out = new ArrayList<>();
+        for (Hit<Void> hit : hits) {
+            String id = first(hit, "id");
+            String storyId = first(hit, "storyId");
+            String millis = first(hit, "date");
+            String keys64 = first(hit, "storyKeys");
+            if (id != null && storyId != null && keys64 != null) {
+                out.add(new Candidate(id, storyId, millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis)),
+                        StoryKeysCodec.decode(keys64)));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> values(Hit<Void> hit, String field) {
+        JsonData data = hit.fields().get(field);
+        if (data == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonValue v : data.toJson().asJsonArray()) {
+            if (v instanceof JsonString str) {
+                out.add(str.getString());
+            } else if (v instanceof JsonNumber n) {
+                out.add(n.toString());
+            }
+        }
+        return out;
+    }
+
+    private static String first(Hit<Void> hit, String field) {
+        List<String> v = values(hit, field);
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    private static Query term(String field, String value, double boost) {
+        return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value)).boost((float) boost)));
+    }
+}
