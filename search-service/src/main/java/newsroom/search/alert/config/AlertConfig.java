@@ -25,6 +25,13 @@ public interface AlertConfig {
     @WithDefault("term")
     String monitorPresearcher();
 
+    /**
+     * Articles the monitor matches at once (one presearcher query, one in-memory index for them all); a larger poll
+     * is matched in chunks of this size, so one huge poll does not build one giant index.
+     */
+    @WithDefault("50")
+    int monitorBatch();
+
     /** How often the matcher asks whether the articles of its batch are searchable yet (while Elasticsearch answers). */
     @WithDefault("100ms")
     Duration searchablePoll();
