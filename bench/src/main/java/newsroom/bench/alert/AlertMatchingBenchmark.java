@@ -79,6 +79,7 @@ public final class AlertMatchingBenchmark {
                 n += batch;
             }
         }
+        monitor.close();
         Arrays.sort(perBatch);
         Arrays.sort(perArticle);
         Arrays.sort(run);

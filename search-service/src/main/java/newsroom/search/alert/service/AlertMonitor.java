@@ -286,8 +286,9 @@ public class AlertMonitor {
         return loadSeconds;
     }
 
+    /** Also ends the monitor's purge thread (not a daemon: a program that never closed it would never exit). */
     @PreDestroy
-    void close() throws IOException {
+    public void close() throws IOException {
         monitor.close();
     }
 }
