@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.ConcurrentQueryLoader;
-import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
@@ -49,15 +48,6 @@ public class AlertMonitor {
     /** @param reason why it is not in the monitor (null when it is) */
     public record Entry(MonitoredSubscription subscription, Target target, String reason) {
     }
-
-    /**
-     * Lucene's simple matcher without the query cache: each candidate query runs once on a throwaway index of the
-     * chunk, so caching it only costs (the caching policy hashes and counts every query).
-     */
-    private static final MatcherFactory<QueryMatch> NO_CACHE = searcher -> {
-        searcher.setQueryCache(null);
-        return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
-    };
 
     private final Monitor monitor;
     /** Most articles handed to the monitor at once (newsroom.alerts.monitor-batch). */
@@ -219,7 +209,7 @@ public class AlertMonitor {
             List<AlertDocuments.Prepared> chunk = articles.subList(from, Math.min(articles.size(), from + batch));
             MultiMatchingQueries<QueryMatch> found = monitor.match(
                     chunk.stream().map(AlertDocuments.Prepared::document).toArray(Document[]::new),
-                    NO_CACHE);
+                    QueryMatch.SIMPLE_MATCHER);
             for (int i = 0; i < chunk.size(); i++) {
                 Set<String> matched = ids.get(from + i);
                 found.getMatches(i).forEach(m -> matched.add(m.getQueryId()));
