@@ -27,10 +27,10 @@ import newsroom.search.story.service.StoryLineage;
 
 /**
  * Matches searchable articles against every active subscription: in memory by the Lucene monitor
- * ({@link AlertMonitor}), the batch at once, and on Elasticsearch for the few subscriptions Lucene cannot
- * reproduce ({@link ElasticsearchAlertMatcher}). Calling it again with the same articles is harmless: the match table
- * lets a (subscription, article) pair through once, and, for a subscription that fires per story, a (subscription,
- * story) pair once.
+ * ({@link AlertMonitor}, {@code newsroom.alerts.monitor-batch} articles at a time), and on Elasticsearch for the few
+ * subscriptions Lucene cannot reproduce ({@link ElasticsearchAlertMatcher}). Calling it again with the same articles
+ * is harmless: the match table lets a (subscription, article) pair through once, and, for a subscription that fires
+ * per story, a (subscription, story) pair once.
  *
  * <p>A subscription that fails on its own (its stored definition no longer parses, Lucene fails on it, or
  * Elasticsearch refuses its search) is marked failing and the others go on; a later success clears the mark.
@@ -68,7 +68,7 @@ public class AlertMatcher {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.articleTimer = Timer.builder("newsroom.alerts.match.article")
                 .description("An article's share of its batch's in-memory match: the batch's time divided by its "
-                        + "articles, recorded once per article (the monitor matches a batch at once)")
+                        + "articles, recorded once per article (the monitor may match articles together)")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.failureCounter = Counter.builder("newsroom.alerts.subscription.failures")
                 .description("Subscriptions whose matching failed on their own (the subscription is marked failing)")
@@ -105,7 +105,7 @@ public class AlertMatcher {
         AlertMonitor.Matches matches = monitor.match(unique.stream().map(documents::of).toList());
         long took = System.nanoTime() - t0;
         monitorTimer.record(took, TimeUnit.NANOSECONDS);
-        // The monitor matches the batch at once: each article's share is the batch's time divided evenly.
+        // The monitor may match articles together (monitor-batch): each article's share is the time divided evenly.
         for (int i = 0; i < unique.size(); i++) {
             articleTimer.record(took / unique.size(), TimeUnit.NANOSECONDS);
             for (String id : matches.ids().get(i)) {
