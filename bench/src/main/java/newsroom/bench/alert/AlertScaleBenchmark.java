@@ -198,7 +198,7 @@ public final class AlertScaleBenchmark {
         print("acknowledged -> searchable", between(measured, ackedAt, searchableAt));
         print("searchable -> SSE alert", between(measured, searchableAt, alertedAt));
         String metrics = search.metrics();
-        Matcher m = Pattern.compile("(?m)^newsroom_alerts_match_(article|batch)_seconds(\\{[^}]*quantile=\"([0-9.]+)\"[^}]*\\}|_max\\S*|_count\\S*|_sum\\S*)\\s+(\\S+)$")
+        Matcher m = Pattern.compile("(?m)^newsroom_alerts_match_(article|batch|monitor)_seconds(\\{[^}]*quantile=\"([0-9.]+)\"[^}]*\\}|_max\\S*|_count\\S*|_sum\\S*)\\s+(\\S+)$")
                 .matcher(metrics);
         while (m.find()) {
             System.out.println("[alert-scale] " + m.group());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -37,9 +38,17 @@ class AlertMonitorTest {
     }
 
     static AlertConfig config(String presearcher) {
+        return config(presearcher, 50);
+    }
+
+    static AlertConfig config(String presearcher, int monitorBatch) {
         return (AlertConfig) Proxy.newProxyInstance(AlertConfig.class.getClassLoader(),
                 new Class<?>[] {AlertConfig.class},
-                (proxy, method, args) -> method.getName().equals("monitorPresearcher") ? presearcher : null);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "monitorPresearcher" -> presearcher;
+                    case "monitorBatch" -> monitorBatch;
+                    default -> null;
+                });
     }
 
     static MonitoredSubscription subscription(String id, String q, List<String> entities, List<String> types,
@@ -60,7 +69,19 @@ class AlertMonitorTest {
     }
 
     Set<String> matched(EnrichedArticle a) throws IOException {
-        return monitor.match(documents.of(a)).ids();
+        return matchedOneByOne(monitor, List.of(a)).get(0);
+    }
+
+    /** Each article in a batch of its own (Lucene matches a single document in a MemoryIndex). */
+    List<Set<String>> matchedOneByOne(AlertMonitor m, List<EnrichedArticle> articles) throws IOException {
+        List<Set<String>> out = new ArrayList<>();
+        for (EnrichedArticle a : articles) {
+            AlertMonitor.Matches found = m.match(List.of(documents.of(a)));
+            assertThat(found.ids()).hasSize(1);
+            assertThat(found.errors()).isEmpty();
+            out.add(found.ids().get(0));
+        }
+        return out;
     }
 
     @Test
@@ -118,10 +139,46 @@ class AlertMonitorTest {
             monitor.put(subs);
             multipass.put(subs);
             EnrichedArticle a = article("a", "wire", T, "Budget vote", "Ana López and the harbour.", MAYOR);
-            Set<String> viaMultipass = multipass.match(documents.of(a)).ids();
+            Set<String> viaMultipass = matchedOneByOne(multipass, List.of(a)).get(0);
             assertThat(matched(a)).containsExactlyInAnyOrder("t1", "t2", "t3", "t4").isEqualTo(viaMultipass);
         } finally {
             multipass.close();
+        }
+    }
+
+    @Test
+    void aBatchGivesEachArticleExactlyItsOwnMatchesAsOneAtATimeDoes() throws IOException {
+        List<MonitoredSubscription> subs = List.of(text("harbour", "harbour"), text("drought", "drought -harbour"),
+                text("phrase", "\"budget vote\""),
+                subscription("watch", null, List.of(HARBOUR_BOARD.id()), List.of(), List.of()),
+                subscription("both", null, List.of(HARBOUR_BOARD.id(), MAYOR.id()), List.of(), List.of()),
+                subscription("mayorVote", "vote", List.of(MAYOR.id()), List.of(), List.of()),
+                subscription("deskBudget", "budget", List.of(), List.of(), List.of("desk")));
+        List<EnrichedArticle> articles = List.of(
+                article("harbour", "wire", T, "Harbour news", "Boats came in."),
+                article("drought", "wire", T, "Drought", "No rain this month."),
+                article("board", "wire", T, "Board meets", "The Harbour Board met.", HARBOUR_BOARD),
+                article("nothing", "wire", T, "Weather", "Sunny and mild."),
+                article("vote", "desk", T, "Budget vote", "Ana López and the Harbour Board.", HARBOUR_BOARD, MAYOR),
+                article("wireVote", "wire", T, "Budget vote", "Ana López spoke.", MAYOR));
+        List<Set<String>> expected = List.of(Set.of("harbour"), Set.of("drought"), Set.of("watch", "harbour"),
+                Set.of(), Set.of("harbour", "phrase", "watch", "both", "mayorVote", "deskBudget"),
+                Set.of("phrase", "mayorVote"));
+        // A cap of 4 splits the six articles into a chunk of four and one of two; 50 matches them all at once.
+        AlertMonitor chunked = new AlertMonitor(config("term", 4), new SimpleMeterRegistry());
+        try {
+            monitor.put(subs);
+            chunked.put(subs);
+            List<Set<String>> oneByOne = matchedOneByOne(monitor, articles);
+            assertThat(oneByOne).isEqualTo(expected);
+            for (AlertMonitor m : List.of(monitor, chunked)) {
+                AlertMonitor.Matches batch = m.match(articles.stream().map(documents::of).toList());
+                assertThat(batch.ids()).isEqualTo(expected);
+                assertThat(batch.errors()).isEmpty();
+                assertThat(batch.queriesRun()).isPositive();
+            }
+        } finally {
+            chunked.close();
         }
     }
 }
