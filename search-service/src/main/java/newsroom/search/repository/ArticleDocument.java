@@ -50,8 +50,7 @@ public record ArticleDocument(
         List<String> entityTypeIds,
         List<String> entityTypes,
         Map<String, List<String>> entityIdsByType,
-        StoryKeys storyKeys,
-        List<String> storyTerms) {
+        StoryKeys storyKeys) {
 
     /**
      * What story assignment compares articles by (see {@code newsroom.search.story}): the article's top keywords and
@@ -66,38 +65,13 @@ public record ArticleDocument(
         public StoryKeys(Map<String, Double> terms, Map<String, Double> entities) {
             this(terms, entities, null);
         }
-
-        /** The keywords' stems, sorted: what the story candidate search looks up ({@code storyTerms}). */
-        public List<String> termStems() {
-            return terms == null ? List.of() : terms.keySet().stream().map(StoryKeys::stem).distinct().sorted()
-                    .toList();
-        }
-
-        /** A light plural stem, so that "strike" meets "strikes" and "container" "containers". */
-        public static String stem(String term) {
-            int n = term.length();
-            if (n > 4 && term.endsWith("ies")) {
-                return term.substring(0, n - 3) + "y";
-            }
-            if (n > 4 && term.endsWith("es") && "sxzh".indexOf(term.charAt(n - 3)) >= 0) {
-                return term.substring(0, n - 2);
-            }
-            if (n > 3 && term.endsWith("s") && !term.endsWith("ss") && !term.endsWith("us")) {
-                return term.substring(0, n - 1);
-            }
-            return term;
-        }
     }
 
-    /**
-     * The same document in a story; its keywords' stems also go to {@code storyTerms}, the short field the story
-     * candidate search looks them up in (articles that share a keyword as a key, not every article that uses it).
-     */
+    /** The same document in a story. */
     public ArticleDocument withStory(String story, StoryKeys keys) {
-        List<String> terms = keys == null ? null : keys.termStems();
         return new ArticleDocument(id, url, source, title, body, titleFolded, bodyFolded, language, story, feedId,
                 contentHash, publishedAt, receivedAt, date, indexedAt, schemaVersion, nlpEngine, entities, entityIds,
-                entityTypeIds, entityTypes, entityIdsByType, keys, terms);
+                entityTypeIds, entityTypes, entityIdsByType, keys);
     }
 
     /**
@@ -142,7 +116,7 @@ public record ArticleDocument(
                 TextFolding.foldPreservingCase(title), TextFolding.foldPreservingCase(body), article.language(),
                 null, article.feedId(), article.contentHash(), article.publishedAt(), article.receivedAt(), date,
                 indexedAt, article.schemaVersion(), article.nlp() == null ? null : article.nlp().engine(),
-                entities, List.copyOf(ids), List.copyOf(typeIds), List.copyOf(types), byType, null, null);
+                entities, List.copyOf(ids), List.copyOf(typeIds), List.copyOf(types), byType, null);
     }
 
     public static String typeId(String type, String id) {

@@ -135,9 +135,7 @@ public class StoryCandidateSearch {
 
     /**
      * For each query, the indexed articles with a story most like its article within {@code window} of its date: its
-     * entities and keywords as weighted terms, the best {@code size} of them; one multi-search for all. Keywords are
-     * looked up by stem among the other articles' own keywords ({@code storyTerms}), the only words the similarity
-     * compares (by the same stem): short postings, where the body's would list every article that uses the word.
+     * entities and keywords as weighted terms, the best {@code size} of them; one multi-search for all.
      */
     public List<List<Candidate>> candidates(List<CandidateQuery> queries, Duration window, int size)
             throws IOException {
@@ -173,9 +171,10 @@ public class StoryCandidateSearch {
     private static Query candidateQuery(CandidateQuery q, Duration window) {
         List<Query> should = new ArrayList<>();
         q.keys().entities().forEach((id, w) -> should.add(term("entityIds", id, w)));
-        Map<String, Double> stems = new HashMap<>();
-        q.keys().terms().forEach((t, w) -> stems.merge(StoryKeys.stem(t), w, Double::sum));
-        stems.forEach((t, w) -> should.add(term("storyTerms", t, w)));
+        q.keys().terms().forEach((t, w) -> {
+            should.add(term("bodyFolded", t, w));
+            should.add(term("titleFolded", t, w));
+        });
         if (should.isEmpty()) {
             return null;
         }

@@ -16,8 +16,8 @@ import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleDocument.StoryKeys;
 import newsroom.search.story.config.StoryConfig;
 import newsroom.search.story.repository.Candidate;
-import newsroom.search.story.repository.StoryRecord;
 import newsroom.search.story.repository.StoryCandidateSearch;
+import newsroom.search.story.repository.StoryRecord;
 import newsroom.search.story.repository.StoryStore;
 import newsroom.search.story.repository.TermStats;
 
@@ -205,10 +205,7 @@ public class StoryAssigner {
         return doc.withStory(target, k);
     }
 
-    /**
-     * The weights two articles share (entities, and keywords by stem, as the candidate search looks them up): 0 when a
-     * remembered one cannot be a candidate.
-     */
+    /** The weights two articles share (entities and keywords): 0 when a remembered one cannot be a candidate. */
     private static double overlap(StoryKeys a, StoryKeys b) {
         if (a == null || b == null) {
             return 0;
@@ -218,9 +215,8 @@ public class StoryAssigner {
             Double w = b.entities().get(e.getKey());
             sum += w == null ? 0 : e.getValue() * w;
         }
-        Map<String, Double> stemsOfB = StorySimilarity.stems(b.terms());
-        for (Map.Entry<String, Double> e : StorySimilarity.stems(a.terms()).entrySet()) {
-            Double w = stemsOfB.get(e.getKey());
+        for (Map.Entry<String, Double> e : a.terms().entrySet()) {
+            Double w = b.terms().get(e.getKey());
             sum += w == null ? 0 : e.getValue() * w;
         }
         return sum;

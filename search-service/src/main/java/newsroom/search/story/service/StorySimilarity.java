@@ -167,8 +167,22 @@ public final class StorySimilarity {
             return Map.of();
         }
         Map<String, Double> out = new HashMap<>();
-        terms.forEach((t, w) -> out.merge(StoryKeys.stem(t), w, Double::sum));
+        terms.forEach((t, w) -> out.merge(stem(t), w, Double::sum));
         return out;
+    }
+
+    static String stem(String term) {
+        int n = term.length();
+        if (n > 4 && term.endsWith("ies")) {
+            return term.substring(0, n - 3) + "y";
+        }
+        if (n > 4 && term.endsWith("es") && "sxzh".indexOf(term.charAt(n - 3)) >= 0) {
+            return term.substring(0, n - 2);
+        }
+        if (n > 3 && term.endsWith("s") && !term.endsWith("ss") && !term.endsWith("us")) {
+            return term.substring(0, n - 1);
+        }
+        return term;
     }
 
     static double cosine(Map<String, Double> a, Map<String, Double> b) {

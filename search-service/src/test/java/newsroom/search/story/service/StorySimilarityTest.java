@@ -61,12 +61,12 @@ class StorySimilarityTest {
 
     @Test
     void pluralsMeetTheirSingular() {
-        assertThat(StoryKeys.stem("containers")).isEqualTo("container");
-        assertThat(StoryKeys.stem("strikes")).isEqualTo("strike");
-        assertThat(StoryKeys.stem("companies")).isEqualTo("company");
-        assertThat(StoryKeys.stem("taxes")).isEqualTo("tax");
-        assertThat(StoryKeys.stem("address")).isEqualTo("address");
-        assertThat(StoryKeys.stem("census")).isEqualTo("census");
+        assertThat(StorySimilarity.stem("containers")).isEqualTo("container");
+        assertThat(StorySimilarity.stem("strikes")).isEqualTo("strike");
+        assertThat(StorySimilarity.stem("companies")).isEqualTo("company");
+        assertThat(StorySimilarity.stem("taxes")).isEqualTo("tax");
+        assertThat(StorySimilarity.stem("address")).isEqualTo("address");
+        assertThat(StorySimilarity.stem("census")).isEqualTo("census");
         StoryKeys a = new StoryKeys(Map.of("containers", 1.0, "strikes", 1.0), Map.of());
         StoryKeys b = new StoryKeys(Map.of("container", 1.0, "strike", 1.0), Map.of());
         assertThat(StorySimilarity.score(a, b).keywords()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
