@@ -210,16 +210,7 @@ public class StoryAssigner {
         if (a == null || b == null) {
             return 0;
         }
-        double sum = 0;
-        for (Map.Entry<String, Double> e : a.entities().entrySet()) {
-            Double w = b.entities().get(e.getKey());
-            sum += w == null ? 0 : e.getValue() * w;
-        }
-        for (Map.Entry<String, Double> e : a.terms().entrySet()) {
-            Double w = b.terms().get(e.getKey());
-            sum += w == null ? 0 : e.getValue() * w;
-        }
-        return sum;
+        return StorySimilarity.dot(a.entities(), b.entities()) + StorySimilarity.dot(a.terms(), b.terms());
     }
 
     /**

@@ -189,6 +189,12 @@ public final class StorySimilarity {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
+        double norm = Math.sqrt(squares(a)) * Math.sqrt(squares(b));
+        return norm == 0 ? 0 : dot(a, b) / norm;
+    }
+
+    /** The weights two vectors share, multiplied and added up. */
+    static double dot(Map<String, Double> a, Map<String, Double> b) {
         Map<String, Double> small = a.size() <= b.size() ? a : b;
         Map<String, Double> large = small == a ? b : a;
         double dot = 0;
@@ -198,8 +204,7 @@ public final class StorySimilarity {
                 dot += e.getValue() * other;
             }
         }
-        double norm = Math.sqrt(squares(a)) * Math.sqrt(squares(b));
-        return norm == 0 ? 0 : dot / norm;
+        return dot;
     }
 
     private static double squares(Map<String, Double> v) {
