@@ -201,25 +201,20 @@ public class StoryCandidateSearch {
         return out;
     }
 
-    private static List<String> values(Hit<Void> hit, String field) {
+    /** A single-valued doc value field of a hit (a date comes as a number), or null. */
+    private static String first(Hit<Void> hit, String field) {
         JsonData data = hit.fields().get(field);
         if (data == null) {
-            return List.of();
+            return null;
         }
-        List<String> out = new ArrayList<>();
         for (JsonValue v : data.toJson().asJsonArray()) {
             if (v instanceof JsonString str) {
-                out.add(str.getString());
+                return str.getString();
             } else if (v instanceof JsonNumber n) {
-                out.add(n.toString());
+                return n.toString();
             }
         }
-        return out;
-    }
-
-    private static String first(Hit<Void> hit, String field) {
-        List<String> v = values(hit, field);
-        return v.isEmpty() ? null : v.get(0);
+        return null;
     }
 
     private static Query term(String field, String value, double boost) {
