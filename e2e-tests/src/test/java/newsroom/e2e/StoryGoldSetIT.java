@@ -88,9 +88,10 @@ class StoryGoldSetIT {
 
         SoftAssertions softly = new SoftAssertions();
         for (Pass p : passes) {
-            softly.assertThat(p.scores().bcubedPrecision()).as(p.label() + ": B-cubed precision")
+            // the pass's report (worst joins and splits) in the failure itself: a build log may keep only its tail
+            softly.assertThat(p.scores().bcubedPrecision()).as(p.label() + ": B-cubed precision" + p.report())
                     .isGreaterThanOrEqualTo(MIN_BCUBED_PRECISION);
-            softly.assertThat(p.scores().bcubedRecall()).as(p.label() + ": B-cubed recall")
+            softly.assertThat(p.scores().bcubedRecall()).as(p.label() + ": B-cubed recall" + p.report())
                     .isGreaterThanOrEqualTo(MIN_BCUBED_RECALL);
             softly.assertThat(p.storyless()).as(p.label() + ": articles without a story").isZero();
         }

@@ -74,7 +74,16 @@ public interface StoryConfig {
     @WithDefault("3")
     int crossLanguageSharedEntities();
 
-    /** ...and an entity cosine at least this high (stricter than the same-language rule, which also needs words). */
+    /** ...and an entity cosine at least this high (stricter than the same-language rule, which also needs words)... */
     @WithDefault("0.15")
     double crossLanguageEntitySimilarity();
+
+    /**
+     * ...and a date at most this far from the other article's (instead of {@link #window()}): names are all two
+     * languages share, and every story on one subject shares its names (a hearing about a prison and, three days
+     * later, an announcement about it); what tells such events apart across languages is time. Another language's
+     * coverage of one event comes within a day or two.
+     */
+    @WithDefault("48h")
+    Duration crossLanguageWindow();
 }

@@ -166,43 +166,23 @@ public class StoryAssigner {
         learnStories(candidates, searched, state);
         Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            if (c.storyId() != null && c.keys() != null) {
+            if (c.storyId() != null && c.keys() != null && matcher.comparable(k, date, c.keys(), c.date())) {
                 members.computeIfAbsent(state.root(c.storyId()), s -> new ArrayList<>()).add(c.keys());
             }
         }
-        Map<String, StorySimilarity.Score> best = matcher.scores(k, members);
-        List<String> joined = best.entrySet().stream().filter(e -> e.getValue().joins(config))
-                .sorted(Comparator.<Map.Entry<String, StorySimilarity.Score>>comparingDouble(
-                        e -> -e.getValue().combined(config.entityWeight()))
-                        .thenComparing(e -> state.record(e.getKey()), StoryRecord.AGE))
-                .map(Map.Entry::getKey).toList();
-        if (joined.isEmpty()) {
+        StoryMatcher.Decision decision = matcher.decide(k, members,
+                Comparator.comparing(state::record, StoryRecord.AGE));
+        if (decision.target() == null) {
             String story = ID_PREFIX + doc.id();
             state.created.put(story, new StoryRecord(story, date, doc.id(), null, null));
             state.records.put(story, state.created.get(story));
             return doc.withStory(story, k);
         }
-        String target = joined.get(0);
-        if (best.get(target).merges(config)) {
-            List<String> group = new ArrayList<>();
-            group.add(target);
-            for (String other : joined.subList(1, joined.size())) {
-                if (best.get(other).merges(config)) {
-                    group.add(other);
-                }
-            }
-            if (group.size() > 1) {
-                String survivor = group.stream().map(state::record).min(StoryRecord.AGE).orElseThrow().id();
-                for (String story : group) {
-                    if (!story.equals(survivor)) {
-                        state.merges.put(story, survivor);
-                        state.toApply.put(story, survivor);
-                    }
-                }
-                target = survivor;
-            }
+        for (String absorbed : decision.absorbed()) {
+            state.merges.put(absorbed, decision.target());
+            state.toApply.put(absorbed, decision.target());
         }
-        return doc.withStory(target, k);
+        return doc.withStory(decision.target(), k);
     }
 
     /** The weights two articles share (entities and keywords): 0 when a remembered one cannot be a candidate. */

@@ -1,6 +1,9 @@
 package newsroom.search.story.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,57 @@ public final class StoryMatcher {
 
     public StoryMatcher(StoryConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Whether an article dated {@code at} may be compared with a candidate dated {@code candidateAt}: within the
+     * story window, or the shorter cross-language window when the two are in different languages. Undated: never.
+     */
+    public boolean comparable(StoryKeys article, Instant at, StoryKeys candidate, Instant candidateAt) {
+        if (at == null || candidateAt == null) {
+            return false;
+        }
+        Duration window = StorySimilarity.crossLanguage(article, candidate) ? config.crossLanguageWindow()
+                : config.window();
+        return Duration.between(at, candidateAt).abs().compareTo(window) <= 0;
+    }
+
+    /**
+     * What an article does: joins {@code target}, or starts a story of its own when {@code target} is null; the
+     * stories of {@code absorbed} are merged into {@code target} first.
+     */
+    public record Decision(String target, List<String> absorbed) {
+    }
+
+    /**
+     * The story an article joins: the most alike of those it joins (the older on a tie); an article alike enough to
+     * merge with two or more stories merges them into the oldest.
+     *
+     * @param members story → the keys of its candidate articles (those {@link #comparable} with it)
+     * @param age the order of stories, oldest first
+     */
+    public Decision decide(StoryKeys article, Map<String, List<StoryKeys>> members, Comparator<String> age) {
+        Map<String, Score> best = scores(article, members);
+        List<String> joined = best.entrySet().stream().filter(e -> e.getValue().joins(config))
+                .sorted(Comparator.<Map.Entry<String, Score>>comparingDouble(
+                        e -> -e.getValue().combined(config.entityWeight()))
+                        .thenComparing(Map.Entry::getKey, age))
+                .map(Map.Entry::getKey).toList();
+        if (joined.isEmpty()) {
+            return new Decision(null, List.of());
+        }
+        String target = joined.get(0);
+        if (!best.get(target).merges(config)) {
+            return new Decision(target, List.of());
+        }
+        List<String> group = new ArrayList<>(List.of(target));
+        for (String other : joined.subList(1, joined.size())) {
+            if (best.get(other).merges(config)) {
+                group.add(other);
+            }
+        }
+        String survivor = group.stream().min(age).orElseThrow();
+        return new Decision(survivor, group.stream().filter(s -> !s.equals(survivor)).toList());
     }
 
     /** @param members story → the keys of its candidate articles */

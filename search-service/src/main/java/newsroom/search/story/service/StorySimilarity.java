@@ -82,10 +82,13 @@ public final class StorySimilarity {
         }
     }
 
+    /** Whether two articles are written in different languages (their words cannot be compared). */
+    public static boolean crossLanguage(StoryKeys a, StoryKeys b) {
+        return a.language() != null && b.language() != null && !a.language().equals(b.language());
+    }
+
     public static Score score(StoryKeys a, StoryKeys b) {
-        boolean crossLanguage = a.language() != null && b.language() != null
-                && !a.language().equals(b.language());
-        if (crossLanguage) {
+        if (crossLanguage(a, b)) {
             Map<String, Double> na = names(a);
             Map<String, Double> nb = names(b);
             int shared = (int) na.keySet().stream().filter(nb::containsKey).count();

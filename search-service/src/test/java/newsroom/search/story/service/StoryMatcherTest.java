@@ -2,6 +2,7 @@ package newsroom.search.story.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,31 @@ class StoryMatcherTest {
         assertThat(score.crossLanguage()).isTrue();
         assertThat(score.keywords()).isZero();
         assertThat(score.joins(DEFAULTS)).isTrue();
+    }
+
+    @Test
+    void acrossLanguagesOnlyCoverageWithinTheCrossLanguageWindowJoins() {
+        // names are all two languages share: the same names 60 hours later are another event on the same subject
+        Instant at = Instant.parse("2026-10-13T16:00:00Z");
+        Map<String, Double> englishWords = Map.of("earthquake", 3.0, "magnitude", 2.0, "aftershocks", 2.0);
+        Map<String, Double> spanishWords = Map.of("sismo", 3.0, "magnitud", 2.0, "replicas", 2.0);
+        List<StoryReplay.Article> articles = List.of(
+                article("en1", "quake", at, "en", englishWords, QUAKE_ENTITIES),
+                article("es1", "quake", at.plus(Duration.ofHours(20)), "es", spanishWords, QUAKE_ENTITIES),
+                article("es2", "rebuilding", at.plus(Duration.ofHours(60)), "es", Map.of("reconstruccion", 3.0,
+                        "viviendas", 2.0, "presupuesto", 2.0), QUAKE_ENTITIES));
+        Map<String, String> stories = StoryReplay.replay(articles, DEFAULTS, null);
+        assertThat(stories.get("es1")).isEqualTo(stories.get("en1"));
+        // es2 shares every name with the story, but no words with its Spanish article, and the English one is too
+        // far away for names alone
+        assertThat(stories.get("es2")).isNotEqualTo(stories.get("en1"));
+        // in one language, words are compared too: the whole story window
+        StoryMatcher matcher = new StoryMatcher(DEFAULTS);
+        StoryKeys laterEnglish = new StoryKeys(Map.of("aftershocks", 3.0, "schools", 2.0), QUAKE_ENTITIES, "en");
+        assertThat(matcher.comparable(laterEnglish, at.plus(Duration.ofHours(60)), articles.get(0).keys(), at))
+                .isTrue();
+        assertThat(matcher.comparable(articles.get(2).keys(), at.plus(Duration.ofHours(60)), articles.get(0).keys(),
+                at)).isFalse();
     }
 
     @Test
@@ -112,6 +138,12 @@ class StoryMatcherTest {
 
     private static StoryReplay.Article article(String id, String story, Instant date, Map<String, Double> terms,
             Map<String, Double> entities) {
-        return new StoryReplay.Article(id, id, story, date, "en", new StoryKeys(terms, entities, "en"), Map.of());
+        return article(id, story, date, "en", terms, entities);
+    }
+
+    private static StoryReplay.Article article(String id, String story, Instant date, String language,
+            Map<String, Double> terms, Map<String, Double> entities) {
+        return new StoryReplay.Article(id, id, story, date, language, new StoryKeys(terms, entities, language),
+                Map.of());
     }
 }

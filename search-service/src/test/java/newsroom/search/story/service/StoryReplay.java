@@ -23,7 +23,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.config.WithDefault;
 import newsroom.search.repository.ArticleDocument.StoryKeys;
 import newsroom.search.story.config.StoryConfig;
-import newsroom.search.story.service.StorySimilarity.Score;
 
 /**
  * Story assignment replayed offline over what a {@code StoryGoldSetIT} pass indexed (its dump,
@@ -65,35 +64,23 @@ public final class StoryReplay {
         for (Article a : articles) {
             Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
             for (Article d : done) {
-                if (Duration.between(d.date(), a.date()).abs().compareTo(config.window()) <= 0) {
+                if (matcher.comparable(a.keys(), a.date(), d.keys(), d.date())) {
                     members.computeIfAbsent(root(storyOf.get(d.id()), merges), s -> new ArrayList<>()).add(d.keys());
                 }
             }
-            Map<String, Score> best = matcher.scores(a.keys(), members);
             if (a.gold().equals(explain)) {
                 System.out.println(a.gold() + " " + a.names().values());
-                best.forEach((s, sc) -> System.out.println("  " + s + " " + sc + " combined "
-                        + sc.combined(config.entityWeight()) + " joins " + sc.joins(config)));
+                matcher.scores(a.keys(), members).forEach((s, sc) -> System.out.println("  " + s + " " + sc
+                        + " combined " + sc.combined(config.entityWeight()) + " joins " + sc.joins(config)));
             }
-            List<String> joined = best.entrySet().stream().filter(e -> e.getValue().joins(config))
-                    .sorted(Comparator.<Map.Entry<String, Score>>comparingDouble(
-                            e -> -e.getValue().combined(config.entityWeight()))
-                            .thenComparing(e -> firstSeen.get(e.getKey())))
-                    .map(Map.Entry::getKey).toList();
-            String target;
-            if (joined.isEmpty()) {
+            StoryMatcher.Decision decision = matcher.decide(a.keys(), members, Comparator.comparing(firstSeen::get));
+            String target = decision.target();
+            if (target == null) {
                 target = "s-" + a.gold();
                 firstSeen.put(target, a.date());
-            } else {
-                target = joined.get(0);
-                if (best.get(target).merges(config)) {
-                    List<String> group = new ArrayList<>(List.of(target));
-                    joined.subList(1, joined.size()).stream().filter(s -> best.get(s).merges(config))
-                            .forEach(group::add);
-                    String survivor = group.stream().min(Comparator.comparing(firstSeen::get)).orElseThrow();
-                    group.stream().filter(s -> !s.equals(survivor)).forEach(s -> merges.put(s, survivor));
-                    target = survivor;
-                }
+            }
+            for (String absorbed : decision.absorbed()) {
+                merges.put(absorbed, target);
             }
             storyOf.put(a.id(), target);
             done.add(a);
