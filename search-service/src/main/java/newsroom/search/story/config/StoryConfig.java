@@ -63,6 +63,22 @@ public interface StoryConfig {
     @WithDefault("0.50")
     double keywordOnlyThreshold();
 
+    /**
+     * Past this much time between an article and a story's nearest article, every threshold for joining (and
+     * merging) that story rises by {@link #thresholdRisePerDay()}...
+     */
+    @WithDefault("24h")
+    Duration thresholdRiseAfter();
+
+    /**
+     * ...this much per day: the longer a story has been quiet, the more an article must share with it to continue it.
+     * A later event on the same subject shares the names and much of the vocabulary (a hearing in another case of the
+     * same lawyers, a prison's expansion after a contempt finding about flights to it); coverage of one event comes
+     * within hours of its other articles, or shares much more with them.
+     */
+    @WithDefault("0.10")
+    double thresholdRisePerDay();
+
     /** The similarity an article must reach with two stories to merge them (stricter than joining one). */
     @WithDefault("0.40")
     double mergeThreshold();
@@ -74,16 +90,7 @@ public interface StoryConfig {
     @WithDefault("3")
     int crossLanguageSharedEntities();
 
-    /** ...and an entity cosine at least this high (stricter than the same-language rule, which also needs words)... */
+    /** ...and an entity cosine at least this high (stricter than the same-language rule, which also needs words). */
     @WithDefault("0.15")
     double crossLanguageEntitySimilarity();
-
-    /**
-     * ...and a date at most this far from the other article's (instead of {@link #window()}): names are all two
-     * languages share, and every story on one subject shares its names (a hearing about a prison and, three days
-     * later, an announcement about it); what tells such events apart across languages is time. Another language's
-     * coverage of one event comes within a day or two.
-     */
-    @WithDefault("48h")
-    Duration crossLanguageWindow();
 }

@@ -1,6 +1,7 @@
 package newsroom.search.story.service;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -165,12 +166,17 @@ public class StoryAssigner {
         List<Candidate> candidates = new ArrayList<>(byId.values());
         learnStories(candidates, searched, state);
         Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
+        Map<String, Duration> quiet = new HashMap<>();
         for (Candidate c : candidates) {
-            if (c.storyId() != null && c.keys() != null && matcher.comparable(k, date, c.keys(), c.date())) {
-                members.computeIfAbsent(state.root(c.storyId()), s -> new ArrayList<>()).add(c.keys());
+            if (c.storyId() != null && c.keys() != null) {
+                String story = state.root(c.storyId());
+                members.computeIfAbsent(story, s -> new ArrayList<>()).add(c.keys());
+                if (c.date() != null) {
+                    quiet.merge(story, Duration.between(date, c.date()).abs(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
+                }
             }
         }
-        StoryMatcher.Decision decision = matcher.decide(k, members,
+        StoryMatcher.Decision decision = matcher.decide(k, members, quiet,
                 Comparator.comparing(state::record, StoryRecord.AGE));
         if (decision.target() == null) {
             String story = ID_PREFIX + doc.id();

@@ -1,7 +1,6 @@
 package newsroom.search.story.service;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,19 +26,6 @@ public final class StoryMatcher {
     }
 
     /**
-     * Whether an article dated {@code at} may be compared with a candidate dated {@code candidateAt}: within the
-     * story window, or the shorter cross-language window when the two are in different languages. Undated: never.
-     */
-    public boolean comparable(StoryKeys article, Instant at, StoryKeys candidate, Instant candidateAt) {
-        if (at == null || candidateAt == null) {
-            return false;
-        }
-        Duration window = StorySimilarity.crossLanguage(article, candidate) ? config.crossLanguageWindow()
-                : config.window();
-        return Duration.between(at, candidateAt).abs().compareTo(window) <= 0;
-    }
-
-    /**
      * What an article does: joins {@code target}, or starts a story of its own when {@code target} is null; the
      * stories of {@code absorbed} are merged into {@code target} first.
      */
@@ -50,12 +36,15 @@ public final class StoryMatcher {
      * The story an article joins: the most alike of those it joins (the older on a tie); an article alike enough to
      * merge with two or more stories merges them into the oldest.
      *
-     * @param members story → the keys of its candidate articles (those {@link #comparable} with it)
+     * @param members story → the keys of its candidate articles
+     * @param quiet story → the time from the article to its nearest candidate article
      * @param age the order of stories, oldest first
      */
-    public Decision decide(StoryKeys article, Map<String, List<StoryKeys>> members, Comparator<String> age) {
+    public Decision decide(StoryKeys article, Map<String, List<StoryKeys>> members, Map<String, Duration> quiet,
+            Comparator<String> age) {
         Map<String, Score> best = scores(article, members);
-        List<String> joined = best.entrySet().stream().filter(e -> e.getValue().joins(config))
+        List<String> joined = best.entrySet().stream()
+                .filter(e -> e.getValue().joins(config, quiet.getOrDefault(e.getKey(), Duration.ZERO)))
                 .sorted(Comparator.<Map.Entry<String, Score>>comparingDouble(
                         e -> -e.getValue().combined(config.entityWeight()))
                         .thenComparing(Map.Entry::getKey, age))
@@ -64,12 +53,12 @@ public final class StoryMatcher {
             return new Decision(null, List.of());
         }
         String target = joined.get(0);
-        if (!best.get(target).merges(config)) {
+        if (!best.get(target).merges(config, quiet.getOrDefault(target, Duration.ZERO))) {
             return new Decision(target, List.of());
         }
         List<String> group = new ArrayList<>(List.of(target));
         for (String other : joined.subList(1, joined.size())) {
-            if (best.get(other).merges(config)) {
+            if (best.get(other).merges(config, quiet.getOrDefault(other, Duration.ZERO))) {
                 group.add(other);
             }
         }

@@ -1,5 +1,6 @@
 package newsroom.search.story.service;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,23 +48,42 @@ public final class StorySimilarity {
          * Across languages: enough shared entities and a high entity similarity.
          */
         public boolean joins(StoryConfig config) {
-            return at(config.joinThreshold(), config);
+            return joins(config, Duration.ZERO);
+        }
+
+        /**
+         * {@link #joins(StoryConfig)} with a story that has been quiet for {@code quiet} (from the article to the
+         * story's nearest article): past {@code threshold-rise-after}, every threshold rises by
+         * {@code threshold-rise-per-day}, so the longer a story has been quiet, the more an article must share with
+         * it to continue it.
+         */
+        public boolean joins(StoryConfig config, Duration quiet) {
+            return at(config.joinThreshold(), rise(config, quiet), config);
         }
 
         /** A stricter {@link #joins}: what an article needs with each of two stories to merge them. */
         public boolean merges(StoryConfig config) {
-            return at(config.mergeThreshold(), config);
+            return merges(config, Duration.ZERO);
         }
 
-        private boolean at(double threshold, StoryConfig config) {
+        public boolean merges(StoryConfig config, Duration quiet) {
+            return at(config.mergeThreshold(), rise(config, quiet), config);
+        }
+
+        static double rise(StoryConfig config, Duration quiet) {
+            long minutes = quiet.minus(config.thresholdRiseAfter()).toMinutes();
+            return minutes <= 0 ? 0 : config.thresholdRisePerDay() * minutes / (24.0 * 60);
+        }
+
+        private boolean at(double threshold, double rise, StoryConfig config) {
             if (crossLanguage) {
-                return sharedEntities >= config.crossLanguageSharedEntities()
-                        && entities >= config.crossLanguageEntitySimilarity() + threshold - config.joinThreshold();
+                return sharedEntities >= config.crossLanguageSharedEntities() && entities
+                        >= config.crossLanguageEntitySimilarity() + threshold - config.joinThreshold() + rise;
             }
             if (!sharedEntity()) {
-                return keywords >= (unnamed ? threshold : Math.max(config.keywordOnlyThreshold(), threshold));
+                return keywords >= (unnamed ? threshold : Math.max(config.keywordOnlyThreshold(), threshold)) + rise;
             }
-            return keywords >= config.minKeywordSimilarity() && combined(config.entityWeight()) >= threshold;
+            return keywords >= config.minKeywordSimilarity() && combined(config.entityWeight()) >= threshold + rise;
         }
 
         /** The better of two scores: one that joins before one that does not, then the higher combined. */
@@ -82,13 +102,10 @@ public final class StorySimilarity {
         }
     }
 
-    /** Whether two articles are written in different languages (their words cannot be compared). */
-    public static boolean crossLanguage(StoryKeys a, StoryKeys b) {
-        return a.language() != null && b.language() != null && !a.language().equals(b.language());
-    }
-
     public static Score score(StoryKeys a, StoryKeys b) {
-        if (crossLanguage(a, b)) {
+        boolean crossLanguage = a.language() != null && b.language() != null
+                && !a.language().equals(b.language());
+        if (crossLanguage) {
             Map<String, Double> na = names(a);
             Map<String, Double> nb = names(b);
             int shared = (int) na.keySet().stream().filter(nb::containsKey).count();

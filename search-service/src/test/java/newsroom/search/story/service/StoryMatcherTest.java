@@ -30,28 +30,33 @@ class StoryMatcherTest {
     }
 
     @Test
-    void acrossLanguagesOnlyCoverageWithinTheCrossLanguageWindowJoins() {
-        // names are all two languages share: the same names 60 hours later are another event on the same subject
-        Instant at = Instant.parse("2026-10-13T16:00:00Z");
-        Map<String, Double> englishWords = Map.of("earthquake", 3.0, "magnitude", 2.0, "aftershocks", 2.0);
-        Map<String, Double> spanishWords = Map.of("sismo", 3.0, "magnitud", 2.0, "replicas", 2.0);
-        List<StoryReplay.Article> articles = List.of(
-                article("en1", "quake", at, "en", englishWords, QUAKE_ENTITIES),
-                article("es1", "quake", at.plus(Duration.ofHours(20)), "es", spanishWords, QUAKE_ENTITIES),
-                article("es2", "rebuilding", at.plus(Duration.ofHours(60)), "es", Map.of("reconstruccion", 3.0,
-                        "viviendas", 2.0, "presupuesto", 2.0), QUAKE_ENTITIES));
-        Map<String, String> stories = StoryReplay.replay(articles, DEFAULTS, null);
-        assertThat(stories.get("es1")).isEqualTo(stories.get("en1"));
-        // es2 shares every name with the story, but no words with its Spanish article, and the English one is too
-        // far away for names alone
-        assertThat(stories.get("es2")).isNotEqualTo(stories.get("en1"));
-        // in one language, words are compared too: the whole story window
+    void theLongerAStoryHasBeenQuietTheMoreAnArticleMustShareWithItToContinueIt() {
+        // alike enough within a day of the story's nearest article; two days later, a later event on the same subject
+        StorySimilarity.Score sameLanguage = new StorySimilarity.Score(0.30, 0.15, 2, false, false);
+        assertThat(sameLanguage.combined(DEFAULTS.entityWeight())).isEqualTo(0.24, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(sameLanguage.joins(DEFAULTS, Duration.ofHours(20))).isTrue();
+        assertThat(sameLanguage.joins(DEFAULTS, Duration.ofHours(48))).isFalse();
+        // across languages only names compare, and every story on one subject shares its names: time rises the bar too
+        StorySimilarity.Score crossLanguage = new StorySimilarity.Score(0.20, 0, 4, true, false);
+        assertThat(crossLanguage.joins(DEFAULTS)).isTrue();
+        assertThat(crossLanguage.joins(DEFAULTS, Duration.ofHours(69))).isFalse();
+        // merging asks the same rise
+        StorySimilarity.Score strong = new StorySimilarity.Score(0.50, 0.40, 5, false, false);
+        assertThat(strong.merges(DEFAULTS, Duration.ZERO)).isTrue();
+        assertThat(strong.merges(DEFAULTS, Duration.ofHours(60))).isFalse();
+
         StoryMatcher matcher = new StoryMatcher(DEFAULTS);
-        StoryKeys laterEnglish = new StoryKeys(Map.of("aftershocks", 3.0, "schools", 2.0), QUAKE_ENTITIES, "en");
-        assertThat(matcher.comparable(laterEnglish, at.plus(Duration.ofHours(60)), articles.get(0).keys(), at))
-                .isTrue();
-        assertThat(matcher.comparable(articles.get(2).keys(), at.plus(Duration.ofHours(60)), articles.get(0).keys(),
-                at)).isFalse();
+        Map<String, Double> court = Map.of("person:judge", 4.0, "loc:capital", 2.0, "org:court", 3.0);
+        StoryKeys story = new StoryKeys(Map.of("hearing", 3.0, "flights", 3.0, "sworn", 2.0, "statements", 2.0),
+                court, "en");
+        StoryKeys article = new StoryKeys(Map.of("hearing", 1.0, "vindictive", 3.0, "prosecution", 3.0,
+                "smuggling", 3.0), Map.of("person:judge", 1.0, "loc:capital", 2.0, "person:defendant", 4.0), "en");
+        StorySimilarity.Score score = matcher.scores(article, Map.of("s-1", List.of(story))).get("s-1");
+        assertThat(score.joins(DEFAULTS)).isTrue();
+        assertThat(matcher.decide(article, Map.of("s-1", List.of(story)), Map.of("s-1", Duration.ofHours(6)),
+                String::compareTo).target()).isEqualTo("s-1");
+        assertThat(matcher.decide(article, Map.of("s-1", List.of(story)), Map.of("s-1", Duration.ofHours(46)),
+                String::compareTo).target()).isNull();
     }
 
     @Test
