@@ -42,11 +42,6 @@ public class StoryTermStatistics {
     private static final Logger LOG = Logger.getLogger(StoryTermStatistics.class);
     /** Lucene's longest term in UTF-8 bytes: a longer entity id cannot be in the index (and would fail the request). */
     private static final int MAX_TERM_BYTES = 32_766;
-    /**
-     * Frequencies read among fewer documents are not remembered: a young index's shares move by the batch (the words of
-     * the first batches would otherwise keep the weight of rare words while they become the commonest).
-     */
-    private static final long MIN_DOCS_TO_REMEMBER = 1_000;
     private static final String TEXT_DOCS = "text";
     private static final String ENTITY_DOCS = "entities";
     /** Term-vector errors that are the text's (it cannot be analysed), not the cluster's. */
@@ -55,8 +50,8 @@ public class StoryTermStatistics {
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
-    private final Cache<String, Frequency> wordDf;
-    private final Cache<String, Frequency> entityDf;
+    private final Cache<String, Long> wordDf;
+    private final Cache<String, Long> entityDf;
     /** Articles with a body ({@value #TEXT_DOCS}) and with an entity ({@value #ENTITY_DOCS}), as long as the rest. */
     private final Cache<String, Long> docCounts;
     private final Analyzer analyzer = new StandardAnalyzer();
@@ -87,8 +82,8 @@ public class StoryTermStatistics {
                 entities.addAll(doc.entityIds());
             }
         }
-        Map<String, Frequency> wordsKnown = new HashMap<>(wordDf.getAllPresent(words));
-        Map<String, Frequency> entitiesKnown = new HashMap<>(entityDf.getAllPresent(entities));
+        Map<String, Long> wordsKnown = new HashMap<>(wordDf.getAllPresent(words));
+        Map<String, Long> entitiesKnown = new HashMap<>(entityDf.getAllPresent(entities));
         Set<String> askWords = new HashSet<>(words);
         askWords.removeAll(wordsKnown.keySet());
         Set<String> askEntities = new HashSet<>();
@@ -97,7 +92,7 @@ public class StoryTermStatistics {
                 continue;
             }
             if (id.getBytes(StandardCharsets.UTF_8).length > MAX_TERM_BYTES) {
-                entitiesKnown.put(id, Frequency.NONE);
+                entitiesKnown.put(id, 0L);
             } else {
                 askEntities.add(id);
             }
@@ -115,36 +110,16 @@ public class StoryTermStatistics {
         }
         long textDocs = Math.max(orZero(docCounts.getIfPresent(TEXT_DOCS)), 1);
         long entityDocs = Math.max(orZero(docCounts.getIfPresent(ENTITY_DOCS)), 1);
-        Map<String, Long> termDf = at(wordsKnown, textDocs);
-        Map<String, Long> entityFreq = at(entitiesKnown, entityDocs);
         List<TermStats> out = new ArrayList<>(docs.size());
         for (Map<String, Integer> tf : counts) {
-            out.add(new TermStats(tf, termDf, textDocs, entityFreq, entityDocs));
+            out.add(new TermStats(tf, wordsKnown, textDocs, entitiesKnown, entityDocs));
         }
-        return out;
-    }
-
-    /**
-     * A document frequency as it was read, with the number of documents it was read among: remembered frequencies are
-     * scaled to the newest count, so that in a growing index a word read a minute ago and one read now weigh alike.
-     */
-    private record Frequency(long df, long docs) {
-        static final Frequency NONE = new Frequency(0, 0);
-
-        long at(long now) {
-            return docs <= 0 ? df : Math.round((double) df * now / docs);
-        }
-    }
-
-    private static Map<String, Long> at(Map<String, Frequency> frequencies, long docs) {
-        Map<String, Long> out = new HashMap<>(frequencies.size() * 2);
-        frequencies.forEach((key, f) -> out.put(key, f.at(docs)));
         return out;
     }
 
     /** One term-vector request of an artificial document holding what is not known; the answers are remembered. */
-    private void ask(Set<String> words, Set<String> entities, Map<String, Frequency> wordsOut,
-            Map<String, Frequency> entitiesOut) throws IOException {
+    private void ask(Set<String> words, Set<String> entities, Map<String, Long> wordsOut, Map<String, Long> entitiesOut)
+            throws IOException {
         String text = String.join(" ", words);
         Map<String, Object> artificial = Map.of("titleFolded", text, "bodyFolded", text, "entityIds",
                 List.copyOf(entities));
@@ -160,47 +135,30 @@ public class StoryTermStatistics {
             // words the index cannot analyse are in no article either: weigh them as new, and move on
             LOG.warnf("term statistics of %d words and %d entities refused (%s): weighed as new", words.size(),
                     entities.size(), e.error().reason());
-            words.forEach(w -> wordsOut.putIfAbsent(w, Frequency.NONE));
-            entities.forEach(id -> entitiesOut.putIfAbsent(id, Frequency.NONE));
+            words.forEach(w -> wordsOut.putIfAbsent(w, 0L));
+            entities.forEach(id -> entitiesOut.putIfAbsent(id, 0L));
             return;
         }
-        long textDocs = 0;
-        long entityDocs = 0;
         Map<String, Long> wordsFound = new HashMap<>();
         Map<String, Long> entitiesFound = new HashMap<>();
-        for (Map.Entry<String, TermVector> field : vectors.entrySet()) {
-            boolean isEntity = field.getKey().equals("entityIds");
-            TermVector vector = field.getValue();
+        vectors.forEach((field, vector) -> {
+            boolean isEntity = field.equals("entityIds");
             Map<String, Long> found = isEntity ? entitiesFound : wordsFound;
             vector.terms().forEach((term, stats) -> found.merge(term, stats.docFreq() == null ? 0L : stats.docFreq(),
                     Math::max));
             long docs = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
             if (isEntity) {
-                entityDocs = docs;
-            } else if (field.getKey().equals("bodyFolded")) {
-                textDocs = docs;
+                docCounts.put(ENTITY_DOCS, docs);
+            } else if (field.equals("bodyFolded")) {
+                docCounts.put(TEXT_DOCS, docs);
             }
-        }
-        if (!words.isEmpty()) {
-            docCounts.put(TEXT_DOCS, textDocs);
-        }
-        if (!entities.isEmpty()) {
-            docCounts.put(ENTITY_DOCS, entityDocs);
-        }
-        for (String w : words) {
-            Frequency f = new Frequency(wordsFound.getOrDefault(w, 0L), textDocs);
-            if (textDocs >= MIN_DOCS_TO_REMEMBER) {
-                wordDf.put(w, f);
-            }
-            wordsOut.put(w, f);
-        }
-        for (String id : entities) {
-            Frequency f = new Frequency(entitiesFound.getOrDefault(id, 0L), entityDocs);
-            if (entityDocs >= MIN_DOCS_TO_REMEMBER) {
-                entityDf.put(id, f);
-            }
-            entitiesOut.put(id, f);
-        }
+        });
+        words.forEach(w -> wordsFound.putIfAbsent(w, 0L));
+        entities.forEach(id -> entitiesFound.putIfAbsent(id, 0L));
+        wordDf.putAll(wordsFound);
+        entityDf.putAll(entitiesFound);
+        wordsOut.putAll(wordsFound);
+        entitiesOut.putAll(entitiesFound);
     }
 
     /** Elasticsearch wraps the cause ("failed to execute term vector request"): any cause in the chain decides. */
