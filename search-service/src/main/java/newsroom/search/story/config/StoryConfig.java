@@ -36,17 +36,6 @@ public interface StoryConfig {
     @WithDefault("30")
     int candidates();
 
-    /**
-     * How long the index's document frequencies of words and entities are remembered for weighing keys: they barely
-     * move in a minute in a large index, and asking for every word of every article was a quarter of its CPU.
-     */
-    @WithDefault("60s")
-    Duration statisticsTtl();
-
-    /** The most words and entities remembered so (each about 100 bytes). */
-    @WithDefault("200000")
-    long statisticsCapacity();
-
     /** Keywords (TF-IDF over title and body, entity names left out) kept per article. */
     @WithDefault("25")
     int keywords();

@@ -20,7 +20,6 @@ import newsroom.search.story.repository.Candidate;
 import newsroom.search.story.repository.StoryCandidateSearch;
 import newsroom.search.story.repository.StoryRecord;
 import newsroom.search.story.repository.StoryStore;
-import newsroom.search.story.repository.StoryTermStatistics;
 import newsroom.search.story.repository.TermStats;
 
 /**
@@ -39,17 +38,14 @@ public class StoryAssigner {
 
     private final StoryStore store;
     private final StoryCandidateSearch search;
-    private final StoryTermStatistics statistics;
     private final RecentStories recent;
     private final StoryConfig config;
     private final StoryKeysBuilder keys;
     private final StoryMatcher matcher;
 
-    public StoryAssigner(StoryStore store, StoryCandidateSearch search, StoryTermStatistics statistics,
-            RecentStories recent, StoryConfig config) {
+    public StoryAssigner(StoryStore store, StoryCandidateSearch search, RecentStories recent, StoryConfig config) {
         this.store = store;
         this.search = search;
-        this.statistics = statistics;
         this.recent = recent;
         this.config = config;
         this.keys = new StoryKeysBuilder(config.keywords(), config.entities());
@@ -78,7 +74,7 @@ public class StoryAssigner {
             ArticleDocument assigned;
             if (known != null && known.storyId() != null) {
                 StoryKeys k = known.keys() != null ? known.keys() : prepared.keys().get(doc.id());
-                assigned = doc.withStory(known.storyId(), k);
+                assigned = doc.withStory(known.storyId(), k == null ? new StoryKeys(Map.of(), Map.of()) : k);
             } else {
                 assigned = assignNew(doc, state, prepared);
             }
@@ -96,17 +92,16 @@ public class StoryAssigner {
     }
 
     /**
-     * @param keys article id → its keys (of every article not yet known with a story and keys)
+     * @param keys article id → its keys (absent: Elasticsearch cannot analyse its text)
      * @param searched article id → the candidates the index gave for it
      */
     private record Prepared(Map<String, StoryKeys> keys, Map<String, List<Candidate>> searched) {
     }
 
     /**
-     * The keys and searched candidates of every article of the batch that needs them, in at most one term-vector
-     * request (for what {@link StoryTermStatistics} does not remember) and one search request for the whole batch
-     * (the index is the same for all of them: what this batch decides is added per article from {@link State}), and
-     * the stories of those candidates.
+     * The keys and searched candidates of every article of the batch that needs them, in one term-vector and one
+     * search request for the whole batch (the index is the same for all of them: what this batch decides is added
+     * per article from {@link State}), and the stories of those candidates.
      */
     private Prepared prepare(List<ArticleDocument> docs, Map<String, Candidate> existing, State state)
             throws IOException {
@@ -118,11 +113,14 @@ public class StoryAssigner {
             }
         }
         List<ArticleDocument> toAnalyse = List.copyOf(needKeys.values());
-        List<TermStats> stats = statistics.termStats(toAnalyse);
+        List<TermStats> stats = search.termStats(toAnalyse);
         Map<String, StoryKeys> keysOf = new HashMap<>();
         List<StoryCandidateSearch.CandidateQuery> queries = new ArrayList<>();
         for (int i = 0; i < toAnalyse.size(); i++) {
             ArticleDocument doc = toAnalyse.get(i);
+            if (stats.get(i) == null) {
+                continue;
+            }
             StoryKeys k = keys.build(doc, stats.get(i));
             keysOf.put(doc.id(), k);
             Candidate known = existing.get(doc.id());
@@ -143,6 +141,12 @@ public class StoryAssigner {
 
     private ArticleDocument assignNew(ArticleDocument doc, State state, Prepared prepared) throws IOException {
         StoryKeys k = prepared.keys().get(doc.id());
+        if (k == null) {
+            // Elasticsearch cannot analyse this article's text: a story of its own, found by nobody
+            String story = ID_PREFIX + doc.id();
+            state.created.put(story, new StoryRecord(story, doc.date(), doc.id(), null, null));
+            return doc.withStory(story, new StoryKeys(Map.of(), Map.of()));
+        }
         Instant date = doc.date();
         List<Candidate> searched = prepared.searched().getOrDefault(doc.id(), List.of());
         // the same article found twice: the newest word on its story wins (this batch, then lately indexed, then search)
