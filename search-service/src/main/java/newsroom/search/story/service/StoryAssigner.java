@@ -165,18 +165,14 @@ public class StoryAssigner {
         }
         List<Candidate> candidates = new ArrayList<>(byId.values());
         learnStories(candidates, searched, state);
-        Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
-        Map<String, Duration> quiet = new HashMap<>();
+        StoryMatcher.Stories stories = new StoryMatcher.Stories();
         for (Candidate c : candidates) {
             if (c.storyId() != null && c.keys() != null) {
-                String story = state.root(c.storyId());
-                members.computeIfAbsent(story, s -> new ArrayList<>()).add(c.keys());
-                if (c.date() != null) {
-                    quiet.merge(story, Duration.between(date, c.date()).abs(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
-                }
+                stories.add(state.root(c.storyId()), c.keys(),
+                        c.date() == null ? null : Duration.between(date, c.date()).abs());
             }
         }
-        StoryMatcher.Decision decision = matcher.decide(k, members, quiet,
+        StoryMatcher.Decision decision = matcher.decide(k, stories,
                 Comparator.comparing(state::record, StoryRecord.AGE));
         if (decision.target() == null) {
             String story = ID_PREFIX + doc.id();

@@ -3,10 +3,12 @@ package newsroom.search.story.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
 
 import newsroom.search.repository.ArticleDocument.StoryKeys;
 import newsroom.search.story.config.StoryConfig;
@@ -33,18 +35,41 @@ public final class StoryMatcher {
     }
 
     /**
+     * One article's candidate stories: the keys of each story's candidate articles, and how long each story has been
+     * quiet for the article (the time to its nearest candidate article).
+     */
+    public static final class Stories {
+        private final Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
+        private final Map<String, Duration> quiet = new HashMap<>();
+
+        /** A candidate article of {@code story}, dated {@code gap} from the article (null: undated). */
+        public Stories add(String story, StoryKeys keys, Duration gap) {
+            members.computeIfAbsent(story, s -> new ArrayList<>()).add(keys);
+            if (gap != null) {
+                quiet.merge(story, gap, BinaryOperator.minBy(Comparator.naturalOrder()));
+            }
+            return this;
+        }
+
+        public Map<String, List<StoryKeys>> members() {
+            return members;
+        }
+
+        public Duration quiet(String story) {
+            return quiet.getOrDefault(story, Duration.ZERO);
+        }
+    }
+
+    /**
      * The story an article joins: the most alike of those it joins (the older on a tie); an article alike enough to
      * merge with two or more stories merges them into the oldest.
      *
-     * @param members story → the keys of its candidate articles
-     * @param quiet story → the time from the article to its nearest candidate article
      * @param age the order of stories, oldest first
      */
-    public Decision decide(StoryKeys article, Map<String, List<StoryKeys>> members, Map<String, Duration> quiet,
-            Comparator<String> age) {
-        Map<String, Score> best = scores(article, members);
+    public Decision decide(StoryKeys article, Stories stories, Comparator<String> age) {
+        Map<String, Score> best = scores(article, stories.members());
         List<String> joined = best.entrySet().stream()
-                .filter(e -> e.getValue().joins(config, quiet.getOrDefault(e.getKey(), Duration.ZERO)))
+                .filter(e -> e.getValue().joins(config, stories.quiet(e.getKey())))
                 .sorted(Comparator.<Map.Entry<String, Score>>comparingDouble(
                         e -> -e.getValue().combined(config.entityWeight()))
                         .thenComparing(Map.Entry::getKey, age))
@@ -53,12 +78,12 @@ public final class StoryMatcher {
             return new Decision(null, List.of());
         }
         String target = joined.get(0);
-        if (!best.get(target).merges(config, quiet.getOrDefault(target, Duration.ZERO))) {
+        if (!best.get(target).merges(config, stories.quiet(target))) {
             return new Decision(target, List.of());
         }
         List<String> group = new ArrayList<>(List.of(target));
         for (String other : joined.subList(1, joined.size())) {
-            if (best.get(other).merges(config, quiet.getOrDefault(other, Duration.ZERO))) {
+            if (best.get(other).merges(config, stories.quiet(other))) {
                 group.add(other);
             }
         }

@@ -33,7 +33,8 @@ class StoryMatcherTest {
     void theLongerAStoryHasBeenQuietTheMoreAnArticleMustShareWithItToContinueIt() {
         // alike enough within a day of the story's nearest article; two days later, a later event on the same subject
         StorySimilarity.Score sameLanguage = new StorySimilarity.Score(0.30, 0.15, 2, false, false);
-        assertThat(sameLanguage.combined(DEFAULTS.entityWeight())).isEqualTo(0.24, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(sameLanguage.combined(DEFAULTS.entityWeight()))
+                .isEqualTo(0.24, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(sameLanguage.joins(DEFAULTS, Duration.ofHours(20))).isTrue();
         assertThat(sameLanguage.joins(DEFAULTS, Duration.ofHours(48))).isFalse();
         // across languages only names compare, and every story on one subject shares its names: time rises the bar too
@@ -53,9 +54,9 @@ class StoryMatcherTest {
                 "smuggling", 3.0), Map.of("person:judge", 1.0, "loc:capital", 2.0, "person:defendant", 4.0), "en");
         StorySimilarity.Score score = matcher.scores(article, Map.of("s-1", List.of(story))).get("s-1");
         assertThat(score.joins(DEFAULTS)).isTrue();
-        assertThat(matcher.decide(article, Map.of("s-1", List.of(story)), Map.of("s-1", Duration.ofHours(6)),
+        assertThat(matcher.decide(article, new StoryMatcher.Stories().add("s-1", story, Duration.ofHours(6)),
                 String::compareTo).target()).isEqualTo("s-1");
-        assertThat(matcher.decide(article, Map.of("s-1", List.of(story)), Map.of("s-1", Duration.ofHours(46)),
+        assertThat(matcher.decide(article, new StoryMatcher.Stories().add("s-1", story, Duration.ofHours(46)),
                 String::compareTo).target()).isNull();
     }
 

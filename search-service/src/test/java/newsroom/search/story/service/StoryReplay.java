@@ -62,23 +62,20 @@ public final class StoryReplay {
         Map<String, Instant> firstSeen = new HashMap<>();
         List<Article> done = new ArrayList<>();
         for (Article a : articles) {
-            Map<String, List<StoryKeys>> members = new LinkedHashMap<>();
-            Map<String, Duration> quiet = new HashMap<>();
+            StoryMatcher.Stories stories = new StoryMatcher.Stories();
             for (Article d : done) {
-                if (Duration.between(d.date(), a.date()).abs().compareTo(config.window()) <= 0) {
-                    String story = root(storyOf.get(d.id()), merges);
-                    members.computeIfAbsent(story, s -> new ArrayList<>()).add(d.keys());
-                    quiet.merge(story, Duration.between(a.date(), d.date()).abs(),
-                            (x, y) -> x.compareTo(y) <= 0 ? x : y);
+                Duration gap = Duration.between(d.date(), a.date()).abs();
+                if (gap.compareTo(config.window()) <= 0) {
+                    stories.add(root(storyOf.get(d.id()), merges), d.keys(), gap);
                 }
             }
             if (a.gold().equals(explain)) {
                 System.out.println(a.gold() + " " + a.names().values());
-                matcher.scores(a.keys(), members).forEach((s, sc) -> System.out.println("  " + s + " " + sc
-                        + " combined " + sc.combined(config.entityWeight()) + " quiet " + quiet.get(s) + " joins "
-                        + sc.joins(config, quiet.get(s))));
+                matcher.scores(a.keys(), stories.members()).forEach((s, sc) -> System.out.println("  " + s + " " + sc
+                        + " combined " + sc.combined(config.entityWeight()) + " quiet " + stories.quiet(s)
+                        + " joins " + sc.joins(config, stories.quiet(s))));
             }
-            StoryMatcher.Decision decision = matcher.decide(a.keys(), members, quiet, Comparator.comparing(firstSeen::get));
+            StoryMatcher.Decision decision = matcher.decide(a.keys(), stories, Comparator.comparing(firstSeen::get));
             String target = decision.target();
             if (target == null) {
                 target = "s-" + a.gold();
@@ -179,8 +176,6 @@ public final class StoryReplay {
                     Class<?> t = method.getReturnType();
                     if (t == int.class) {
                         return Integer.parseInt(value);
-                    } else if (t == long.class) {
-                        return Long.parseLong(value);
                     } else if (t == double.class) {
                         return Double.parseDouble(value);
                     } else if (t == boolean.class) {
