@@ -2,11 +2,13 @@ package newsroom.search.messaging;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -21,8 +23,8 @@ import newsroom.search.repository.ArticleIndex;
 
 /**
  * Every few seconds: prepares the index until that worked, measures how many records wait on this instance's
- * partitions (for liveness), and once they are all indexed moves the alias to this index version (README.md,
- * "Mapping changes"), only ever forward.
+ * partitions (for liveness), reads the group's committed offsets (for the alert matcher), and once every record is
+ * indexed moves the alias to this index version (README.md, "Mapping changes"), only ever forward.
  *
  * <p>The lag is end offset minus what {@link IndexerProgress} says was indexed (or the group's committed offset, or
  * the log start, when this instance has not indexed there yet). The connector's consumer position would not do: it
@@ -83,22 +85,33 @@ public class IndexerMonitor {
         }
     }
 
-    /** Runs on the connector's polling thread, the only thread allowed to use its consumer. */
+    /**
+     * Runs on the connector's polling thread, the only thread allowed to use its consumer. Also records the group's
+     * committed offsets on every partition of the topic, assigned here or not: the alert matcher reads from them
+     * whether another instance has indexed an article ({@link IndexerProgress#passedUpTo}).
+     */
     private Long lag(Consumer<String, byte[]> c) {
+        Set<TopicPartition> all = new HashSet<>(c.assignment());
+        List<PartitionInfo> partitions = c.partitionsFor(config.indexer().topic(), KAFKA_TIMEOUT);
+        if (partitions != null) { // null or empty: the topic does not exist yet
+            partitions.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        c.committed(all, KAFKA_TIMEOUT).forEach((partition, offset) -> {
+            if (offset != null) {
+                committed.put(partition, offset.offset());
+            }
+        });
+        progress.groupCommitted(committed);
         Set<TopicPartition> assigned = c.assignment();
         if (assigned.isEmpty()) {
             return null;
         }
         Map<TopicPartition, Long> ends = c.endOffsets(assigned, KAFKA_TIMEOUT);
         Map<TopicPartition, Long> starts = c.beginningOffsets(assigned, KAFKA_TIMEOUT);
-        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(c.committed(assigned, KAFKA_TIMEOUT));
         long lag = 0;
         for (TopicPartition partition : assigned) {
-            long done = Math.max(progress.indexedUpTo(partition), starts.getOrDefault(partition, 0L));
-            OffsetAndMetadata offset = committed.get(partition);
-            if (offset != null) {
-                done = Math.max(done, offset.offset());
-            }
+            long done = Math.max(progress.passedUpTo(partition), starts.getOrDefault(partition, 0L));
             lag += Math.max(0, ends.getOrDefault(partition, 0L) - done);
         }
         return lag;

@@ -23,6 +23,9 @@ public class IndexerProgress {
     private final Clock clock;
     private final Duration stallTimeout;
     private final Map<TopicPartition, Long> indexedUpTo = new ConcurrentHashMap<>();
+    /** The indexer's consumer group's committed offsets, whichever instance committed them (IndexerMonitor). */
+    private final Map<TopicPartition, Long> groupCommitted = new ConcurrentHashMap<>();
+    private volatile boolean groupCommitsRead;
     private final Instant started;
     private volatile Instant lastProgress;
     private volatile Instant waitingSince;
@@ -50,6 +53,28 @@ public class IndexerProgress {
     /** The offset this instance has indexed up to on a partition, or -1 when it never indexed there. */
     public long indexedUpTo(TopicPartition partition) {
         return indexedUpTo.getOrDefault(partition, -1L);
+    }
+
+    /**
+     * The indexer group's committed offsets, as just read: what any instance has indexed (or dead-lettered) and
+     * committed. Like this instance's own progress they only ever move forward.
+     */
+    public void groupCommitted(Map<TopicPartition, Long> committed) {
+        committed.forEach((partition, next) -> groupCommitted.merge(partition, next, Math::max));
+        groupCommitsRead = true;
+    }
+
+    /**
+     * The offset the indexer is known to have passed on a partition, whichever instance indexed it: this instance's
+     * progress or its consumer group's commit; -1 when neither is known.
+     */
+    public long passedUpTo(TopicPartition partition) {
+        return Math.max(indexedUpTo(partition), groupCommitted.getOrDefault(partition, -1L));
+    }
+
+    /** True once the group's commits have been read: {@link #passedUpTo} then sees every instance's indexing. */
+    public boolean seesGroup() {
+        return groupCommitsRead;
     }
 
     public void failed(String error) {

@@ -70,6 +70,21 @@ class IndexerProgressTest {
     }
 
     @Test
+    void anotherInstancesCommitCountsAsPassedButNotAsIndexedHere() {
+        TopicPartition p1 = new TopicPartition("news.articles.enriched", 1);
+        assertThat(progress.seesGroup()).isFalse();
+        progress.indexed(Map.of(P0, 40L));
+        progress.groupCommitted(Map.of(P0, 30L, p1, 12L));
+        assertThat(progress.seesGroup()).isTrue();
+        assertThat(progress.passedUpTo(P0)).as("this instance is ahead of the last commit").isEqualTo(40L);
+        assertThat(progress.passedUpTo(p1)).as("committed by another instance").isEqualTo(12L);
+        assertThat(progress.indexedUpTo(p1)).isEqualTo(-1L);
+        progress.groupCommitted(Map.of(p1, 5L)); // an older answer arriving late
+        assertThat(progress.passedUpTo(p1)).isEqualTo(12L);
+        assertThat(progress.passedUpTo(new TopicPartition("news.articles.enriched", 2))).isEqualTo(-1L);
+    }
+
+    @Test
     void anErrorIsShownUntilTheNextBatchIsIndexed() {
         progress.failed("Elasticsearch asked to retry 3 document(s)");
         assertThat(progress.lastError()).contains("retry");

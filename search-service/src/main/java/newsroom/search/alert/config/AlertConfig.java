@@ -41,8 +41,10 @@ public interface AlertConfig {
     Duration searchablePoll();
 
     /**
-     * How long the matcher waits, while Elasticsearch answers, for an article of its batch to become searchable.
-     * Past it the article is given up (logged and counted): the indexer dead-lettered it, so it never will be.
+     * Only on an instance that runs no indexer (so cannot see how far the indexer got): how long the matcher waits,
+     * from reading an article and while Elasticsearch answers, for it to become searchable before giving it up (logged
+     * and counted). Elsewhere an article waits for the indexer however long, and is given up only when a refresh after
+     * the indexer passed it a search still cannot find it (it was dead-lettered).
      */
     @WithDefault("60s")
     Duration searchableTimeout();

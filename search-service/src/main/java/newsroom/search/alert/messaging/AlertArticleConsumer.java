@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -46,16 +48,13 @@ import newsroom.support.messaging.Backoff;
  * soon as it is.
  *
  * <p>While Elasticsearch or PostgreSQL is unavailable the batch waits and retries with backoff, unacknowledged, so
- * the connector pauses the partitions (and commits nothing past it) instead of dead-lettering. An article that does
- * not become searchable is given up (logged, counted): after a short grace once this instance's indexer has passed its
- * offset (it was dead-lettered), else after {@code newsroom.alerts.searchable-timeout} of Elasticsearch answering.
+ * the connector pauses the partitions (and commits nothing past it) instead of dead-lettering. An article waits for the
+ * indexer however far behind it is (a takeover, a backlog), and is given up (logged, counted) only when still not
+ * searchable a refresh after the indexer passed its offset: it was dead-lettered ({@link WaitingArticle}).
  */
 @ApplicationScoped
 public class AlertArticleConsumer {
     private static final Logger LOG = Logger.getLogger(AlertArticleConsumer.class);
-    /** How long an article the indexer has passed may take to show up (one refresh, with room). */
-    static final Duration REFRESH_GRACE = Duration.ofSeconds(5);
-
     private final SearchableArticles searchable;
     private final AlertMatcher matcher;
     private final AlertDispatcher dispatcher;
@@ -84,32 +83,16 @@ public class AlertArticleConsumer {
                 .register(registry);
     }
 
-    /** An article of the batch still to match, with where it came from. */
-    private static final class Waiting {
-        final EnrichedArticle article;
-        final TopicPartition partition;
-        final long offset;
-        final Instant timestamp;
-        /** When this instance's indexer was first seen past the article's offset. */
-        Instant passedAt;
-
-        Waiting(EnrichedArticle article, TopicPartition partition, long offset, Instant timestamp) {
-            this.article = article;
-            this.partition = partition;
-            this.offset = offset;
-            this.timestamp = timestamp;
-        }
-    }
-
     @Incoming("alert-articles")
     @Blocking
     public CompletionStage<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
-        Map<String, Waiting> waiting = decode(batch.getRecords());
+        Map<String, WaitingArticle> waiting = decode(batch.getRecords());
         Backoff backoff = new Backoff(config.matchInitialBackoff(), config.matchMaxBackoff());
         boolean unreachable = false;
         while (!waiting.isEmpty()) {
             Set<String> ready = null;
             boolean failed = false;
+            Instant askedAt = Instant.now();
             try {
                 ready = searchable.among(waiting.keySet());
                 if (unreachable) {
@@ -135,7 +118,7 @@ public class AlertArticleConsumer {
                         waiting.keySet().removeAll(ready);
                         backoff.reset();
                     }
-                    giveUpOnTheHopeless(waiting);
+                    giveUpOnTheHopeless(waiting, askedAt);
                     lastError = null;
                 } catch (Exception e) {
                     failed = true;
@@ -158,30 +141,25 @@ public class AlertArticleConsumer {
         LOG.warn(lastError);
     }
 
-    private void giveUpOnTheHopeless(Map<String, Waiting> waiting) {
+    private void giveUpOnTheHopeless(Map<String, WaitingArticle> waiting, Instant askedAt) {
         Instant now = Instant.now();
+        boolean seesIndexer = indexer.seesGroup();
         waiting.values().removeIf(w -> {
-            boolean passed = indexer.indexedUpTo(w.partition) > w.offset;
-            if (passed && w.passedAt == null) {
-                w.passedAt = now;
-            }
-            Instant from = w.timestamp.isAfter(reachableSince) ? w.timestamp : reachableSince;
-            boolean hopeless = passed ? w.passedAt.plus(REFRESH_GRACE).isBefore(now)
-                    : from.plus(config.searchableTimeout()).isBefore(now);
+            boolean hopeless = w.hopeless(askedAt, now, indexer.passedUpTo(w.partition), seesIndexer,
+                    reachableSince, config.searchableTimeout());
             if (hopeless) {
                 givenUp.increment();
                 LOG.warnf("article %s (%s@%d) did not become searchable (%s): it is not matched against alerts",
-                        w.article.id(), w.partition, w.offset,
-                        passed ? "the indexer passed it, so it was dead-lettered"
-                                : "waited " + config.searchableTimeout());
+                        w.article.id(), w.partition, w.offset, w.reason(config.searchableTimeout()));
             }
             return hopeless;
         });
     }
 
     /** The articles of the batch by id (a later record of the same article wins); unreadable records are skipped. */
-    private static Map<String, Waiting> decode(List<KafkaRecord<String, byte[]>> records) {
-        Map<String, Waiting> out = new LinkedHashMap<>();
+    private static Map<String, WaitingArticle> decode(List<KafkaRecord<String, byte[]>> records) {
+        Map<String, WaitingArticle> out = new LinkedHashMap<>();
+        Instant readAt = Instant.now();
         for (KafkaRecord<String, byte[]> r : records) {
             IncomingKafkaRecordMetadata<?, ?> meta = r.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
             if (meta == null || r.getPayload() == null) {
@@ -199,10 +177,9 @@ public class AlertArticleConsumer {
             if (a == null || a.id() == null) {
                 continue;
             }
-            Instant timestamp = meta.getTimestamp() == null ? Instant.now() : meta.getTimestamp();
             out.remove(a.id());
-            out.put(a.id(), new Waiting(a, new TopicPartition(meta.getTopic(), meta.getPartition()), meta.getOffset(),
-                    timestamp));
+            out.put(a.id(), new WaitingArticle(a, new TopicPartition(meta.getTopic(), meta.getPartition()),
+                    meta.getOffset(), readAt));
         }
         return out;
     }
@@ -235,7 +212,12 @@ public class AlertArticleConsumer {
         this.assigned = assigned; // through a method: the listener holds a client proxy, not this instance
     }
 
-    /** Resolves the start positions at assignment (auto.offset.reset=latest would otherwise wait for a fetch). */
+    /**
+     * Resolves the start positions at assignment (auto.offset.reset=latest would otherwise wait for a fetch), and
+     * commits them where the group has no offset yet: a partition the group never committed on starts at its end, and
+     * an instance that died before its first commit there would hand it on uncommitted, so that the next owner started
+     * at the end again, past every article that arrived in between.
+     */
     @ApplicationScoped
     @Identifier("alert-articles-rebalance")
     static class Positions implements KafkaConsumerRebalanceListener {
@@ -247,7 +229,24 @@ public class AlertArticleConsumer {
 
         @Override
         public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-            partitions.forEach(consumer::position);
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            partitions.forEach(p -> positions.put(p, consumer.position(p)));
+            if (!partitions.isEmpty()) {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+                    Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
+                    positions.forEach((p, position) -> {
+                        if (committed.get(p) == null) {
+                            starts.put(p, new OffsetAndMetadata(position));
+                        }
+                    });
+                    if (!starts.isEmpty()) {
+                        consumer.commitSync(starts);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("could not commit the alert matcher's start positions %s: %s", positions, e);
+                }
+            }
             matcher.assigned(!partitions.isEmpty() || !consumer.assignment().isEmpty());
         }
     }
