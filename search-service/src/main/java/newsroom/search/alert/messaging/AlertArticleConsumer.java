@@ -221,6 +221,8 @@ public class AlertArticleConsumer {
     @ApplicationScoped
     @Identifier("alert-articles-rebalance")
     static class Positions implements KafkaConsumerRebalanceListener {
+        /** Bounded: this runs inside the connector's poll, and a broker away must not hold the whole rebalance. */
+        private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
         private final AlertArticleConsumer matcher;
 
         Positions(AlertArticleConsumer matcher) {
@@ -233,7 +235,8 @@ public class AlertArticleConsumer {
             partitions.forEach(p -> positions.put(p, consumer.position(p)));
             if (!partitions.isEmpty()) {
                 try {
-                    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+                    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions),
+                            KAFKA_TIMEOUT);
                     Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
                     positions.forEach((p, position) -> {
                         if (committed.get(p) == null) {
@@ -241,7 +244,7 @@ public class AlertArticleConsumer {
                         }
                     });
                     if (!starts.isEmpty()) {
-                        consumer.commitSync(starts);
+                        consumer.commitSync(starts, KAFKA_TIMEOUT);
                     }
                 } catch (RuntimeException e) {
                     LOG.warnf("could not commit the alert matcher's start positions %s: %s", positions, e);
