@@ -91,7 +91,8 @@ public class IndexerMonitor {
      * whether another instance has indexed an article ({@link IndexerProgress#passedUpTo}).
      */
     private Long lag(Consumer<String, byte[]> c) {
-        Set<TopicPartition> all = new HashSet<>(c.assignment());
+        Set<TopicPartition> assigned = c.assignment();
+        Set<TopicPartition> all = new HashSet<>(assigned);
         List<PartitionInfo> partitions = c.partitionsFor(config.indexer().topic(), KAFKA_TIMEOUT);
         if (partitions != null) { // null or empty: the topic does not exist yet
             partitions.forEach(p -> all.add(new TopicPartition(p.topic(), p.partition())));
@@ -103,7 +104,6 @@ public class IndexerMonitor {
             }
         });
         progress.groupCommitted(committed);
-        Set<TopicPartition> assigned = c.assignment();
         if (assigned.isEmpty()) {
             return null;
         }
