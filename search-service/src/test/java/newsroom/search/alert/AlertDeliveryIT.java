@@ -142,6 +142,31 @@ class AlertDeliveryIT extends AlertPipelineTest {
     }
 
     @Test
+    void subscriptionsChangedWhileAnArticleWaitsForTheIndexAreMatchedAsTheyAreWhenItIsSearchable() throws Exception {
+        String u = unique();
+        Ent port = new Ent("organization:port-authority-" + u, "Port Authority", EntityType.ORGANIZATION, 0.7,
+                "Port Authority");
+        Ent mayor = new Ent("person:ada-quill-" + u, "Ada Quill", EntityType.PERSON, 0.6, "Ada Quill");
+        Ent river = new Ent("location:river-ness-" + u, "River Ness", EntityType.LOCATION, 0.3, "River Ness");
+        String edited = create(Map.of("name", "port " + u, "entity", List.of(port.id())));
+        EnrichedArticle a = article("w1-" + u, "waiting-" + u, Instant.parse("2025-07-01T08:00:00Z"),
+                "Port Authority meets the mayor", "The Port Authority met Ada Quill on Tuesday.", port, mayor);
+
+        // Matched in memory when read; the index has not caught up yet.
+        AlertMatcher.Pending pending = matcher.prematch(List.of(a));
+        assertThat(pending.matched().get(a.id())).contains(edited);
+        assertThat(pending.awaits(a.id())).isTrue();
+
+        // Meanwhile one subscription is edited away from the article and another made that matches it.
+        given().contentType(ContentType.JSON).body(Map.of("name", "port " + u, "entity", List.of(river.id())))
+                .put("/api/alerts/" + edited).then().statusCode(200);
+        String made = create(Map.of("name", "mayor " + u, "entity", List.of(mayor.id())));
+
+        List<AlertMatch> fresh = matcher.record(pending, List.of(a.id()));
+        assertThat(fresh).extracting(AlertMatch::subscriptionId).contains(made).doesNotContain(edited);
+    }
+
+    @Test
     void aFailingWebhookIsRetriedAndItsSignatureVerifies() throws Exception {
         String u = unique();
         String secret = "secret-" + u;

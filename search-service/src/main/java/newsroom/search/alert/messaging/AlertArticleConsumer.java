@@ -3,7 +3,6 @@ package newsroom.search.alert.messaging;
 import java.time.Duration;
 import java.util.Collection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +43,9 @@ import newsroom.support.messaging.Backoff;
  * Alert matching on its own consumer group of {@code news.articles.enriched} ({@code alert-articles}), beside the
  * indexer instead of inside it: nothing here can stop or slow indexing. A batch is matched once its articles are
  * searchable (asked with an {@code ids} search every {@code newsroom.alerts.searchable-poll}, never a forced refresh),
- * so an alert never arrives before its article can be found; each article is matched (in memory, by the monitor) as
- * soon as it is.
+ * so an alert never arrives before its article can be found. The in-memory match is taken as soon as the batch is
+ * read, so what is left once an article is searchable is recording its matches; an article that matched no
+ * subscription is not waited for at all.
  *
  * <p>While Elasticsearch or PostgreSQL is unavailable the batch waits and retries with backoff, unacknowledged, so
  * the connector pauses the partitions (and commits nothing past it) instead of dead-lettering. An article waits for the
@@ -88,30 +88,40 @@ public class AlertArticleConsumer {
     public CompletionStage<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
         Map<String, WaitingArticle> waiting = decode(batch.getRecords());
         Backoff backoff = new Backoff(config.matchInitialBackoff(), config.matchMaxBackoff());
+        AlertMatcher.Pending pending = null;
         boolean unreachable = false;
         while (!waiting.isEmpty()) {
-            Set<String> ready = null;
             boolean failed = false;
-            Instant askedAt = Instant.now();
-            try {
-                ready = searchable.among(waiting.keySet());
-                if (unreachable) {
-                    reachableSince = Instant.now(); // waiting for searchability only counts from here
-                    unreachable = false;
+            if (pending == null) {
+                try {
+                    // In memory, while the indexer catches up: an article no subscription matched needs no waiting
+                    pending = matcher.prematch(waiting.values().stream().map(w -> w.article).toList());
+                    AlertMatcher.Pending matched = pending;
+                    waiting.keySet().removeIf(id -> !matched.awaits(id));
+                } catch (Exception e) {
+                    failed = true;
+                    failed(e);
                 }
-            } catch (Exception e) {
-                unreachable = true;
-                failed = true;
-                failed(e);
+            }
+            Set<String> ready = null;
+            Instant askedAt = Instant.now();
+            if (pending != null && !waiting.isEmpty()) {
+                try {
+                    ready = searchable.among(waiting.keySet());
+                    if (unreachable) {
+                        reachableSince = Instant.now(); // waiting for searchability only counts from here
+                        unreachable = false;
+                    }
+                } catch (Exception e) {
+                    unreachable = true;
+                    failed = true;
+                    failed(e);
+                }
             }
             if (ready != null) {
                 try {
-                    List<EnrichedArticle> now = new ArrayList<>();
-                    for (String id : ready) {
-                        now.add(waiting.get(id).article);
-                    }
-                    if (!now.isEmpty()) {
-                        List<AlertMatch> fresh = matcher.match(now);
+                    if (!ready.isEmpty()) {
+                        List<AlertMatch> fresh = matcher.record(pending, ready);
                         if (!fresh.isEmpty()) {
                             dispatcher.deliverNow(fresh);
                         }

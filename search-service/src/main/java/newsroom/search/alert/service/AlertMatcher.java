@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,9 +27,12 @@ import newsroom.search.alert.repository.SubscriptionFailures;
 import newsroom.search.story.service.StoryLineage;
 
 /**
- * Matches searchable articles against every active subscription: in memory by the Lucene monitor
- * ({@link AlertMonitor}, {@code newsroom.alerts.monitor-batch} articles at a time), and on Elasticsearch for the few
- * subscriptions Lucene cannot reproduce ({@link ElasticsearchAlertMatcher}). Calling it again with the same articles
+ * Matches articles against every active subscription: in memory by the Lucene monitor ({@link AlertMonitor},
+ * {@code newsroom.alerts.monitor-batch} articles at a time) as soon as they are read ({@link #prematch}), and, once
+ * they are searchable, on Elasticsearch for the few subscriptions Lucene cannot reproduce
+ * ({@link ElasticsearchAlertMatcher}) before the matches are recorded ({@link #record}). A subscription made after an
+ * article was read may miss it (as one made on another instance may for a second); one changed or deleted while the
+ * article waited is matched as it is when the match is recorded. Calling it again with the same articles
  * is harmless: the match table lets a (subscription, article) pair through once, and, for a subscription that fires
  * per story, a (subscription, story) pair once.
  *
@@ -61,7 +65,8 @@ public class AlertMatcher {
         this.failures = failures;
         this.lineage = lineage;
         this.batchTimer = Timer.builder("newsroom.alerts.match.batch")
-                .description("Matching one batch of searchable articles against all active subscriptions")
+                .description("Completing the match of a batch's searchable articles: the subscriptions matched on "
+                        + "Elasticsearch, and recording (the in-memory match was taken before they were searchable)")
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.monitorTimer = Timer.builder("newsroom.alerts.match.monitor")
                 .description("Matching one batch of articles against the monitor's subscriptions (in memory)")
@@ -75,44 +80,105 @@ public class AlertMatcher {
                 .register(registry);
     }
 
+    /**
+     * The in-memory part of matching, taken as soon as the articles are read, while they wait to become searchable:
+     * so an alert is due right after its article is searchable, not a whole batch's matching later. The rest (the
+     * subscriptions matched on Elasticsearch, recording, failure marks) needs the articles searchable:
+     * {@link #record}.
+     *
+     * @param articles by id, each once
+     * @param matched article id → the subscriptions the monitor matched it with
+     * @param failed subscription id → why the monitor could not run it
+     * @param elsewhere true when some subscription is matched on Elasticsearch or waits for its failing mark: every
+     *     article then has to be recorded
+     * @param changes the monitor's change count read before matching ({@link AlertMonitor#changes()})
+     */
+    public record Pending(Map<String, EnrichedArticle> articles, Map<String, Set<String>> matched,
+            Map<String, String> failed, boolean elsewhere, long changes) {
+
+        /** False when nothing can come of recording the article: no subscription matched it, and none waits. */
+        public boolean awaits(String articleId) {
+            return elsewhere || !failed.isEmpty() || !matched.getOrDefault(articleId, Set.of()).isEmpty();
+        }
+    }
+
     /** Finds the articles' matches, records them, and returns those never recorded before. */
     public List<AlertMatch> match(List<EnrichedArticle> articles) throws IOException {
-        long start = System.nanoTime();
+        Pending pending = prematch(articles);
+        return record(pending, pending.articles().keySet());
+    }
+
+    /** Matches the articles against the monitor's subscriptions, in memory; nothing is recorded yet. */
+    public Pending prematch(List<EnrichedArticle> articles) throws IOException {
         try {
             if (!monitor.awaitLoaded(LOAD_WAIT)) {
                 throw new IOException("the alert subscriptions are not loaded yet");
             }
-            return matchAll(articles);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } finally {
-            batchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
-    }
-
-    private List<AlertMatch> matchAll(List<EnrichedArticle> articles) throws IOException {
-        if (articles.isEmpty()) {
-            return List.of();
-        }
-        Instant now = Instant.now();
+        long changes = monitor.changes();
         Map<String, EnrichedArticle> byId = new LinkedHashMap<>();
         articles.forEach(a -> byId.put(a.id(), a));
-        Map<String, List<String>> hits = new LinkedHashMap<>();
-        Map<String, String> failed = new LinkedHashMap<>();
+        if (byId.isEmpty()) {
+            return new Pending(byId, Map.of(), Map.of(), false, changes);
+        }
         List<EnrichedArticle> unique = List.copyOf(byId.values());
         long t0 = System.nanoTime();
         AlertMonitor.Matches matches = monitor.match(unique.stream().map(documents::of).toList());
         long took = System.nanoTime() - t0;
         monitorTimer.record(took, TimeUnit.NANOSECONDS);
         // The monitor may match articles together (monitor-batch): each article's share is the time divided evenly.
+        Map<String, Set<String>> matched = new HashMap<>();
         for (int i = 0; i < unique.size(); i++) {
             articleTimer.record(took / unique.size(), TimeUnit.NANOSECONDS);
-            for (String id : matches.ids().get(i)) {
-                hits.computeIfAbsent(id, k -> new ArrayList<>()).add(unique.get(i).id());
+            matched.put(unique.get(i).id(), matches.ids().get(i));
+        }
+        Map<String, String> failed = new LinkedHashMap<>();
+        matches.errors().forEach((id, e) -> failed.put(id, "matching failed: " + e));
+        boolean elsewhere = monitor.entries().values().stream()
+                .anyMatch(e -> e.target() == AlertMonitor.Target.ELASTICSEARCH
+                        || e.target() == AlertMonitor.Target.INVALID && !monitor.isFailing(e.subscription().id()));
+        return new Pending(byId, matched, failed, elsewhere, changes);
+    }
+
+    /**
+     * Completes the match of these articles of {@code pending}, now searchable: matches them on Elasticsearch where
+     * needed, records the matches and returns those never recorded before. Subscriptions that changed since the
+     * prematch are honoured: the in-memory match is taken again.
+     */
+    public List<AlertMatch> record(Pending pending, Collection<String> searchable) throws IOException {
+        long start = System.nanoTime();
+        try {
+            Pending p = pending;
+            if (p.changes() != monitor.changes()) {
+                Set<String> ready = Set.copyOf(searchable);
+                p = prematch(pending.articles().values().stream().filter(a -> ready.contains(a.id())).toList());
+            }
+            return recordMatches(p, searchable);
+        } finally {
+            batchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private List<AlertMatch> recordMatches(Pending pending, Collection<String> searchable) throws IOException {
+        Map<String, EnrichedArticle> byId = new LinkedHashMap<>();
+        Map<String, List<String>> hits = new LinkedHashMap<>();
+        Set<String> ready = Set.copyOf(searchable);
+        for (EnrichedArticle a : pending.articles().values()) {
+            if (ready.contains(a.id())) {
+                byId.put(a.id(), a);
+                for (String id : pending.matched().getOrDefault(a.id(), Set.of())) {
+                    hits.computeIfAbsent(id, k -> new ArrayList<>()).add(a.id());
+                }
             }
         }
-        matches.errors().forEach((id, e) -> failed.put(id, "matching failed: " + e));
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        Map<String, String> failed = new LinkedHashMap<>(pending.failed());
         List<MonitoredSubscription> onElasticsearch = monitor.byTarget(AlertMonitor.Target.ELASTICSEARCH).stream()
                 .map(AlertMonitor.Entry::subscription).toList();
         if (!onElasticsearch.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.ConcurrentQueryLoader;
@@ -61,6 +62,8 @@ public class AlertMonitor {
     /** Subscriptions marked failing in PostgreSQL: a success clears the mark. */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final CountDownLatch loaded = new CountDownLatch(1);
+    /** Counts the changes to the subscriptions, each once it is visible (see {@link #changes()}). */
+    private final AtomicLong changes = new AtomicLong();
     private volatile double loadSeconds = Double.NaN;
 
     public AlertMonitor(AlertConfig config, MeterRegistry registry) {
@@ -90,6 +93,9 @@ public class AlertMonitor {
 
     /** Adds or replaces these subscriptions. */
     public void put(Collection<MonitoredSubscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
         List<MonitorQuery> queries = new ArrayList<>();
         List<String> notInMonitor = new ArrayList<>();
         Map<String, Entry> next = new HashMap<>();
@@ -129,6 +135,7 @@ public class AlertMonitor {
         long now = System.nanoTime();
         next.keySet().forEach(id -> touched.put(id, now));
         entries.putAll(next);
+        changes.incrementAndGet();
     }
 
     /** Many queries (the load at start) are analysed on every core; a few go in directly. */
@@ -175,6 +182,15 @@ public class AlertMonitor {
             unwatch(id);
             touched.put(id, now);
         });
+        changes.incrementAndGet();
+    }
+
+    /**
+     * How many times the subscriptions changed. Counted after each change is in place, so a match that read the same
+     * count before it began and after it ended saw none of them happen.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /** True when this instance changed the subscription after {@code nanoTime}. */
