@@ -110,7 +110,7 @@ public final class PipelineThroughputBenchmark {
         System.out.printf("searchable: %d of %d accepted, %.1f s after the first post -> %.1f articles/s end to end%n",
                 searchable, accepted, seconds, searchable / seconds);
         System.out.println("load average at end: " + loadEnd);
-        printCpu(before, after, hz, Math.max(1, searchable), seconds);
+        ProcessCpu.print(before, after, hz, Math.max(1, searchable), seconds);
         if (searchable < accepted) {
             System.out.printf("NOT ALL SEARCHABLE within %d s%n", timeoutSeconds);
             System.exit(1);
@@ -119,7 +119,8 @@ public final class PipelineThroughputBenchmark {
         System.out.printf("listed: %d distinct articles of the run, none twice%n", listed);
     }
 
-    static List<ProcessCpu.Group> groups(Path root, Path stackDir) {
+    /** The three services (by their packaged jars) and the stack's servers (by their directories). */
+    public static List<ProcessCpu.Group> groups(Path root, Path stackDir) {
         List<ProcessCpu.Group> groups = new ArrayList<>();
         for (String service : List.of("ingest", "nlp", "search")) {
             String jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar").toString();
@@ -131,25 +132,6 @@ public final class PipelineThroughputBenchmark {
             groups.add(new ProcessCpu.Group(server, cmd -> cmd.contains(dir + "/") || cmd.contains(dir + "-")));
         }
         return groups;
-    }
-
-    private static void printCpu(ProcessCpu.Sample before, ProcessCpu.Sample after, long hz, long articles,
-            double seconds) {
-        System.out.printf("CPU per article (/proc utime+stime+cutime+cstime, %d ticks/s, over %d articles, %.1f s):%n",
-                hz, articles, seconds);
-        System.out.printf("  %-16s %9s %10s %14s %12s%n", "process", "processes", "CPU s", "CPU ms/article",
-                "% of a core");
-        double total = 0;
-        for (Map.Entry<String, Long> e : after.ticks().entrySet()) {
-            int processes = after.processes().get(e.getKey());
-            double cpuSeconds = (e.getValue() - before.ticks().getOrDefault(e.getKey(), 0L)) / (double) hz;
-            total += cpuSeconds;
-            System.out.printf("  %-16s %9s %10.1f %14.1f %12.0f%n", e.getKey(),
-                    processes == 0 ? "not found" : Integer.toString(processes), cpuSeconds,
-                    cpuSeconds * 1000 / articles, 100 * cpuSeconds / seconds);
-        }
-        System.out.printf("  %-16s %9s %10.1f %14.1f %12.0f%n", "all", "", total, total * 1000 / articles,
-                100 * total / seconds);
     }
 
     private static List<byte[]> batches(ObjectMapper json, List<NewsCorpus.Article> articles, int batch)

@@ -20,25 +20,25 @@ import java.util.stream.Stream;
  * process counts {@code utime + stime + cutime + cstime} (fields 14–17 of {@code /proc/<pid>/stat}), so the CPU of a
  * child that ended between two samples is still counted, through the parent that reaped it.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     /** A group's name and the rule its root processes' command lines (NULs as spaces) must satisfy. */
-    record Group(String name, Predicate<String> commandLine) {
+    public record Group(String name, Predicate<String> commandLine) {
     }
 
     /** One sample: clock ticks per group, and the processes each group had. */
-    record Sample(Map<String, Long> ticks, Map<String, Integer> processes) {
+    public record Sample(Map<String, Long> ticks, Map<String, Integer> processes) {
     }
 
     private final Path proc;
     private final List<Group> groups;
 
-    ProcessCpu(Path proc, List<Group> groups) {
+    public ProcessCpu(Path proc, List<Group> groups) {
         this.proc = proc;
         this.groups = List.copyOf(groups);
     }
 
-    Sample sample() throws IOException {
+    public Sample sample() throws IOException {
         Map<Long, Stat> all = new HashMap<>();
         Map<Long, String> commandLines = new HashMap<>();
         try (Stream<Path> entries = Files.list(proc)) {
@@ -99,7 +99,7 @@ final class ProcessCpu {
     }
 
     /** Clock ticks per second ({@code getconf CLK_TCK}); 100 when it cannot be asked. */
-    static long clockTicks() {
+    public static long clockTicks() {
         try {
             Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -113,12 +113,31 @@ final class ProcessCpu {
     }
 
     /** The load averages over 1, 5 and 15 minutes ({@code /proc/loadavg}), or "unknown". */
-    static String loadAverage(Path proc) {
+    public static String loadAverage(Path proc) {
         try {
             String[] f = Files.readString(proc.resolve("loadavg")).strip().split(" ");
             return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** Prints each group's CPU between the samples: seconds, ms per article and share of a core. */
+    public static void print(Sample before, Sample after, long hz, long articles, double seconds) {
+        System.out.printf("CPU per article (/proc utime+stime+cutime+cstime, %d ticks/s, over %d articles, %.1f s):%n",
+                hz, articles, seconds);
+        System.out.printf("  %-16s %9s %10s %14s %12s%n", "process", "processes", "CPU s", "CPU ms/article",
+                "% of a core");
+        double total = 0;
+        for (Map.Entry<String, Long> e : after.ticks().entrySet()) {
+            int processes = after.processes().get(e.getKey());
+            double cpuSeconds = (e.getValue() - before.ticks().getOrDefault(e.getKey(), 0L)) / (double) hz;
+            total += cpuSeconds;
+            System.out.printf("  %-16s %9s %10.1f %14.1f %12.0f%n", e.getKey(),
+                    processes == 0 ? "not found" : Integer.toString(processes), cpuSeconds,
+                    cpuSeconds * 1000 / articles, 100 * cpuSeconds / seconds);
+        }
+        System.out.printf("  %-16s %9s %10.1f %14.1f %12.0f%n", "all", "", total, total * 1000 / articles,
+                100 * total / seconds);
     }
 }

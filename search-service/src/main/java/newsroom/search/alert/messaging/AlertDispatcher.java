@@ -2,8 +2,11 @@ package newsroom.search.alert.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,6 +30,7 @@ import newsroom.events.EventJson;
 import newsroom.search.alert.config.AlertConfig;
 import newsroom.search.alert.service.WebhookSecrets;
 import newsroom.search.alert.repository.AlertMatchStore;
+import newsroom.search.alert.repository.AlertMatchStore.Attempt;
 import newsroom.search.alert.repository.AlertMatchStore.Due;
 import newsroom.support.messaging.Backoff;
 
@@ -50,8 +54,10 @@ public class AlertDispatcher {
     /** One poll at a time; a kick during a poll makes it run once more. */
     private final ExecutorService poller = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(1), r -> daemon(r, "alert-outbox"), new ThreadPoolExecutor.DiscardPolicy());
-    /** Records outcomes off the Kafka and HTTP client threads. */
-    private final ExecutorService outcomes = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+    /** Outcomes not written yet: written together, a transaction for all that came in meanwhile. */
+    private final Queue<Attempt> unrecorded = new ConcurrentLinkedQueue<>();
+    /** Writes outcomes off the Kafka and HTTP client threads, one write at a time. */
+    private final ExecutorService outcomes = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), r -> daemon(r, "alert-delivery"));
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -116,11 +122,11 @@ public class AlertDispatcher {
         Message<byte[]> message = Message.of(EventJson.toBytes(d.match()),
                 Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(d.match().subscriptionId()).build()),
                 () -> {
-                    outcomes.execute(() -> record(d, null, null, start, null, false));
+                    record(d, null, null, start, null, false);
                     return CompletableFuture.completedFuture(null);
                 },
                 error -> {
-                    outcomes.execute(() -> record(d, null, String.valueOf(error), start, retryAt, false));
+                    record(d, null, String.valueOf(error), start, retryAt, false);
                     return CompletableFuture.completedFuture(null);
                 });
         try {
@@ -155,15 +161,28 @@ public class AlertDispatcher {
 
     private void record(Due d, Integer status, String error, long start, Instant retryAt, boolean limited) {
         boolean giveUp = error != null && limited && d.attempts() + 1 >= config.webhookMaxAttempts();
-        try {
-            store.recordAttempt(d.matchId(), d.channel(), status, error, (System.nanoTime() - start) / 1_000_000,
-                    error == null || giveUp ? null : retryAt);
-        } catch (RuntimeException e) {
-            // The claim lease runs out and the delivery is tried again.
-            LOG.warn("could not record a delivery attempt for " + d.matchId() + ": " + e);
-        }
+        unrecorded.add(new Attempt(d.matchId(), d.channel(), status, error, (System.nanoTime() - start) / 1_000_000,
+                error == null || giveUp ? null : retryAt));
+        outcomes.execute(this::writeOutcomes);
         if (error != null) {
             LOG.debugf("delivery %s/%s failed (attempt %d): %s", d.matchId(), d.channel(), d.attempts() + 1, error);
+        }
+    }
+
+    /** Writes every outcome queued so far (those queued while it writes go with the next call). */
+    private void writeOutcomes() {
+        List<Attempt> batch = new ArrayList<>();
+        for (Attempt a = unrecorded.poll(); a != null; a = unrecorded.poll()) {
+            batch.add(a);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            store.recordAttempts(batch);
+        } catch (RuntimeException e) {
+            // The claim leases run out and the deliveries are tried again.
+            LOG.warn("could not record " + batch.size() + " delivery attempts: " + e);
         }
     }
 
