@@ -30,10 +30,9 @@ public interface SearchConfig {
 
         /**
          * How often Elasticsearch makes new documents searchable ({@code index.refresh_interval}, applied at every
-         * start, also to an existing index). Each refresh writes a segment that merges then rewrite: with no forced
-         * refresh, 1 s cost Elasticsearch 27 ms of CPU per article and 5 s 15 ms (README "Benchmarks"), but with story
-         * assignment on (it refreshes after each batch) the interval changes nothing, and a longer one delays searches
-         * and alerts: Elasticsearch's 1 s.
+         * start, also to an existing index). Nothing forces a refresh; each one writes a segment that merges then
+         * rewrite, so a longer interval costs Elasticsearch less (README "Benchmarks") but delays every search and
+         * alert by as much: Elasticsearch's 1 s.
          */
         @WithDefault("1s")
         String refreshInterval();
