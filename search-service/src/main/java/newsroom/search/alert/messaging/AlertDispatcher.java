@@ -26,7 +26,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import newsroom.events.AlertMatch;
-import newsroom.events.EventJson;
 import newsroom.search.alert.config.AlertConfig;
 import newsroom.search.alert.service.WebhookSecrets;
 import newsroom.search.alert.repository.AlertMatchStore;
@@ -119,8 +118,8 @@ public class AlertDispatcher {
     private void publish(Due d) {
         long start = System.nanoTime();
         Instant retryAt = backoff(d.attempts(), config.kafkaInitialBackoff(), config.kafkaMaxBackoff());
-        Message<byte[]> message = Message.of(EventJson.toBytes(d.match()),
-                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(d.match().subscriptionId()).build()),
+        Message<byte[]> message = Message.of(d.payload(),
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(d.subscriptionId()).build()),
                 () -> {
                     record(d, null, null, start, null, false);
                     return CompletableFuture.completedFuture(null);
@@ -146,7 +145,7 @@ public class AlertDispatcher {
         String secret = null;
         if (d.webhookSecret() != null) {
             try {
-                secret = secrets.decrypt(d.match().subscriptionId(), d.webhookSecret());
+                secret = secrets.decrypt(d.subscriptionId(), d.webhookSecret());
             } catch (IllegalStateException e) {
                 // never sent unsigned, never signed with a secret kept in clear: given up with the reason
                 record(d, null, "refused: " + e.getMessage(), start, null, true);
@@ -154,7 +153,7 @@ public class AlertDispatcher {
             }
         }
         // a refused URL is not tried again; any other failure is, after the backoff
-        webhooks.send(d.webhookUrl(), d.matchId(), EventJson.toBytes(d.match()), secret)
+        webhooks.send(d.webhookUrl(), d.matchId(), d.payload(), secret)
                 .thenAcceptAsync(outcome -> record(d, outcome.status(), outcome.error(), start,
                         outcome.delivered() || outcome.refused() ? null : retryAt, true), outcomes);
     }

@@ -1,5 +1,6 @@
 package newsroom.search.alert.repository;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,9 +38,13 @@ public class AlertMatchStore {
         this.dataSource = dataSource;
     }
 
-    /** One delivery to make now. */
-    public record Due(String matchId, String channel, int attempts, AlertMatch match, String webhookUrl,
-            String webhookSecret) {
+    /**
+     * One delivery to make now.
+     *
+     * @param payload the match as recorded ({@link AlertMatch} JSON, UTF-8): sent as it is, never parsed again
+     */
+    public record Due(String matchId, String channel, int attempts, String subscriptionId, byte[] payload,
+            String webhookUrl, String webhookSecret) {
     }
 
     /**
@@ -133,13 +138,14 @@ public class AlertMatchStore {
                             select match_id, channel from search.alert_delivery
                             where state = 'PENDING' and next_attempt_at <= now()
                             order by next_attempt_at limit ? for update skip locked)
-                        returning d.match_id, d.channel, d.attempts, m.payload, s.webhook_url, s.webhook_secret""")) {
+                        returning d.match_id, d.channel, d.attempts, m.subscription_id, m.payload, s.webhook_url,
+                            s.webhook_secret""")) {
             claim.setDouble(1, lease.toMillis() / 1000.0);
             claim.setInt(2, limit);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Due(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            EventJson.fromJson(rs.getString(4), AlertMatch.class), rs.getString(5), rs.getString(6)));
+                    out.add(new Due(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            rs.getString(5).getBytes(StandardCharsets.UTF_8), rs.getString(6), rs.getString(7)));
                 }
             }
         } catch (SQLException e) {
