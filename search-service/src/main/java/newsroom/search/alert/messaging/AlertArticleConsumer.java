@@ -41,11 +41,11 @@ import newsroom.support.messaging.Backoff;
 
 /**
  * Alert matching on its own consumer group of {@code news.articles.enriched} ({@code alert-articles}), beside the
- * indexer instead of inside it: nothing here can stop or slow indexing. A batch is matched once its articles are
- * searchable (asked with an {@code ids} search every {@code newsroom.alerts.searchable-poll}, never a forced refresh),
- * so an alert never arrives before its article can be found. The in-memory match is taken as soon as the batch is
- * read, so what is left once an article is searchable is recording its matches; an article that matched no
- * subscription is not waited for at all.
+ * indexer instead of inside it: nothing here can stop or slow indexing. A batch is matched in memory as soon as it is
+ * read, and an article's matches are recorded (and so delivered) once it is searchable (asked with an {@code ids}
+ * search every {@code newsroom.alerts.searchable-poll}, never a forced refresh): an alert never arrives before its
+ * article can be found, and does not wait for the rest of the batch's matching. An article no subscription matched is
+ * not waited for at all.
  *
  * <p>While Elasticsearch or PostgreSQL is unavailable the batch waits and retries with backoff, unacknowledged, so
  * the connector pauses the partitions (and commits nothing past it) instead of dead-lettering. An article waits for the
@@ -98,6 +98,9 @@ public class AlertArticleConsumer {
                     pending = matcher.prematch(waiting.values().stream().map(w -> w.article).toList());
                     AlertMatcher.Pending matched = pending;
                     waiting.keySet().removeIf(id -> !matched.awaits(id));
+                    if (waiting.isEmpty()) {
+                        lastError = null;
+                    }
                 } catch (Exception e) {
                     failed = true;
                     failed(e);
