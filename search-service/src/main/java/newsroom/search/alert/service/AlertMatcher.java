@@ -55,6 +55,7 @@ public class AlertMatcher {
     private final Timer monitorTimer;
     private final Timer articleTimer;
     private final Counter failureCounter;
+    private final Counter unmatchable;
 
     public AlertMatcher(AlertMonitor monitor, AlertDocuments documents, ElasticsearchAlertMatcher elasticsearch,
             AlertMatchStore store, SubscriptionFailures failures, StoryLineage lineage, MeterRegistry registry) {
@@ -75,6 +76,10 @@ public class AlertMatcher {
                 .description("An article's share of its batch's in-memory match: the batch's time divided by its "
                         + "articles, recorded once per article (the monitor may match articles together)")
                 .publishPercentiles(0.5, 0.99).register(registry);
+        this.unmatchable = Counter.builder("newsroom.alerts.articles.unmatchable")
+                .description("Articles that cannot be matched: the indexer dead-letters them too (no document can be "
+                        + "made of them, or a term is past Lucene's limit)")
+                .register(registry);
         this.failureCounter = Counter.builder("newsroom.alerts.subscription.failures")
                 .description("Subscriptions whose matching failed on their own (the subscription is marked failing)")
                 .register(registry);
@@ -124,23 +129,42 @@ public class AlertMatcher {
         if (byId.isEmpty()) {
             return new Pending(byId, Map.of(), Map.of(), false, changes);
         }
-        List<EnrichedArticle> unique = List.copyOf(byId.values());
+        // Articles are read before the indexer has judged them: one it would dead-letter must match nothing here,
+        // never fail the batch (which would be retried for ever)
+        List<EnrichedArticle> unique = new ArrayList<>();
+        List<AlertDocuments.Prepared> prepared = new ArrayList<>();
+        Map<String, Set<String>> matched = new HashMap<>();
         long t0 = System.nanoTime();
-        AlertMonitor.Matches matches = monitor.match(unique.stream().map(documents::of).toList());
+        for (EnrichedArticle a : byId.values()) {
+            try {
+                prepared.add(documents.of(a));
+                unique.add(a);
+            } catch (RuntimeException e) {
+                unmatchable(a, "the indexer cannot make a document of it either", e);
+                matched.put(a.id(), Set.of());
+            }
+        }
+        AlertMonitor.Matches matches = monitor.match(prepared);
         long took = System.nanoTime() - t0;
         monitorTimer.record(took, TimeUnit.NANOSECONDS);
         // The monitor may match articles together (monitor-batch): each article's share is the time divided evenly.
-        Map<String, Set<String>> matched = new HashMap<>();
         for (int i = 0; i < unique.size(); i++) {
             articleTimer.record(took / unique.size(), TimeUnit.NANOSECONDS);
             matched.put(unique.get(i).id(), matches.ids().get(i));
         }
+        matches.unindexable().forEach((i, e) -> unmatchable(unique.get(i), "Lucene cannot index it, nor can "
+                + "Elasticsearch", e));
         Map<String, String> failed = new LinkedHashMap<>();
         matches.errors().forEach((id, e) -> failed.put(id, "matching failed: " + e));
         boolean elsewhere = monitor.entries().values().stream()
                 .anyMatch(e -> e.target() == AlertMonitor.Target.ELASTICSEARCH
                         || e.target() == AlertMonitor.Target.INVALID && !monitor.isFailing(e.subscription().id()));
         return new Pending(byId, matched, failed, elsewhere, changes);
+    }
+
+    private void unmatchable(EnrichedArticle a, String why, RuntimeException e) {
+        unmatchable.increment();
+        LOG.warnf("article %s is not matched against alerts: %s (%s)", a.id(), why, e.toString());
     }
 
     /**

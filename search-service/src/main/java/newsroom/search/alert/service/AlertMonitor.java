@@ -24,6 +24,7 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.util.BytesRefHash;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -203,17 +204,22 @@ public class AlertMonitor {
      * @param ids for each article, in the order given, the subscriptions it matches
      * @param errors subscription id → why Lucene could not run its query on the batch (on one of its articles at
      *     least: Lucene tells no more)
+     * @param unindexable article position → why Lucene cannot index the article (a term past its 32,766-byte limit,
+     *     which Elasticsearch refuses too): it matches nothing
      * @param queriesRun the candidate queries the presearcher let through and the monitor ran, added up over the
      *     chunks: the cost of a match
      */
-    public record Matches(List<Set<String>> ids, Map<String, Exception> errors, int queriesRun) {
+    public record Matches(List<Set<String>> ids, Map<String, Exception> errors,
+            Map<Integer, RuntimeException> unindexable, int queriesRun) {
     }
 
     /**
      * The subscriptions each article matches: entity watches by lookup, article by article; the others by the
      * monitor, up to {@code newsroom.alerts.monitor-batch} articles at once. A chunk shares the per-document work
      * (one presearcher query, one index) but runs each candidate on a small Lucene index, dearer than a single
-     * article's MemoryIndex: measured no faster, hence the default of 1 ({@link AlertConfig#monitorBatch}).
+     * article's MemoryIndex: measured no faster, hence the default of 1 ({@link AlertConfig#monitorBatch}). An article
+     * Lucene cannot index is set apart (a chunk with one is matched again one article at a time): it never holds the
+     * others.
      */
     public Matches match(List<AlertDocuments.Prepared> articles) throws IOException {
         List<Set<String>> ids = new ArrayList<>(articles.size());
@@ -221,20 +227,41 @@ public class AlertMonitor {
             ids.add(watchedIn(article));
         }
         Map<String, Exception> errors = new HashMap<>();
+        Map<Integer, RuntimeException> unindexable = new HashMap<>();
         int queriesRun = 0;
         for (int from = 0; from < articles.size(); from += batch) {
-            List<AlertDocuments.Prepared> chunk = articles.subList(from, Math.min(articles.size(), from + batch));
-            MultiMatchingQueries<QueryMatch> found = monitor.match(
-                    chunk.stream().map(AlertDocuments.Prepared::document).toArray(Document[]::new),
-                    QueryMatch.SIMPLE_MATCHER);
-            for (int i = 0; i < chunk.size(); i++) {
-                Set<String> matched = ids.get(from + i);
-                found.getMatches(i).forEach(m -> matched.add(m.getQueryId()));
-            }
-            errors.putAll(found.getErrors());
-            queriesRun += found.getQueriesRun();
+            queriesRun += matchChunk(articles, from, Math.min(articles.size(), from + batch), ids, errors,
+                    unindexable);
         }
-        return new Matches(ids, errors, queriesRun);
+        unindexable.keySet().forEach(i -> ids.get(i).clear());
+        return new Matches(ids, errors, unindexable, queriesRun);
+    }
+
+    /** Matches articles [from, to) at once, adding to their sets; @return the candidate queries run */
+    private int matchChunk(List<AlertDocuments.Prepared> articles, int from, int to, List<Set<String>> ids,
+            Map<String, Exception> errors, Map<Integer, RuntimeException> unindexable) throws IOException {
+        MultiMatchingQueries<QueryMatch> found;
+        try {
+            found = monitor.match(articles.subList(from, to).stream().map(AlertDocuments.Prepared::document)
+                    .toArray(Document[]::new), QueryMatch.SIMPLE_MATCHER);
+        } catch (IllegalArgumentException | BytesRefHash.MaxBytesLengthExceededException e) {
+            // The article's own fault (a MemoryIndex throws the latter, a batch's IndexWriter the former)
+            if (to - from == 1) {
+                unindexable.put(from, e);
+                return 0;
+            }
+            int run = 0;
+            for (int i = from; i < to; i++) {
+                run += matchChunk(articles, i, i + 1, ids, errors, unindexable);
+            }
+            return run;
+        }
+        for (int i = from; i < to; i++) {
+            Set<String> matched = ids.get(i);
+            found.getMatches(i - from).forEach(m -> matched.add(m.getQueryId()));
+        }
+        errors.putAll(found.getErrors());
+        return found.getQueriesRun();
     }
 
     /** The plain entity watches whose entities the article all has. */

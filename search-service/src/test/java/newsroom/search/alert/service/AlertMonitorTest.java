@@ -181,4 +181,26 @@ class AlertMonitorTest {
             chunked.close();
         }
     }
+
+    @Test
+    void anArticleLuceneCannotIndexMatchesNothingAndHoldsNoOtherArticle() throws IOException {
+        List<MonitoredSubscription> subs = List.of(text("harbour", "harbour"),
+                subscription("watch", null, List.of(HARBOUR_BOARD.id()), List.of(), List.of()));
+        // A keyword past Lucene's 32,766-byte term limit (Elasticsearch refuses the document for the same reason)
+        List<EnrichedArticle> articles = List.of(article("before", "wire", T, "Harbour news", "Boats came in."),
+                article("immense", "s".repeat(33_000), T, "Harbour Board", "The harbour.", HARBOUR_BOARD),
+                article("after", "wire", T, "Board meets", "The Harbour Board met.", HARBOUR_BOARD));
+        AlertMonitor oneAtATime = new AlertMonitor(config("term", 1), new SimpleMeterRegistry());
+        try {
+            monitor.put(subs);
+            oneAtATime.put(subs);
+            for (AlertMonitor m : List.of(oneAtATime, monitor)) {
+                AlertMonitor.Matches found = m.match(articles.stream().map(documents::of).toList());
+                assertThat(found.ids()).containsExactly(Set.of("harbour"), Set.of(), Set.of("harbour", "watch"));
+                assertThat(found.unindexable()).containsOnlyKeys(1);
+            }
+        } finally {
+            oneAtATime.close();
+        }
+    }
 }
