@@ -53,6 +53,7 @@ import newsroom.search.alert.messaging.AlertDispatcher;
 import newsroom.search.alert.messaging.AlertStreamRelay;
 import newsroom.search.alert.messaging.WebhookSender;
 import newsroom.search.alert.service.AlertMatcher;
+import newsroom.search.alert.service.PendingMatches;
 import newsroom.stack.testing.LocalStackTestResource;
 import newsroom.support.access.testing.TestKeys;
 
@@ -153,7 +154,7 @@ class AlertDeliveryIT extends AlertPipelineTest {
                 "Port Authority meets the mayor", "The Port Authority met Ada Quill on Tuesday.", port, mayor);
 
         // Matched in memory when read; the index has not caught up yet.
-        AlertMatcher.Pending pending = matcher.prematch(List.of(a));
+        PendingMatches pending = matcher.prematch(List.of(a));
         assertThat(pending.matched().get(a.id())).contains(edited);
         assertThat(pending.awaits(a.id())).isTrue();
 

@@ -35,6 +35,7 @@ import newsroom.events.EnrichedArticle;
 import newsroom.events.EventJson;
 import newsroom.search.alert.config.AlertConfig;
 import newsroom.search.alert.service.AlertMatcher;
+import newsroom.search.alert.service.PendingMatches;
 import newsroom.search.alert.service.SearchableArticles;
 import newsroom.search.messaging.IndexerProgress;
 import newsroom.support.messaging.Backoff;
@@ -88,7 +89,7 @@ public class AlertArticleConsumer {
     public CompletionStage<Void> onBatch(KafkaRecordBatch<String, byte[]> batch) {
         Map<String, WaitingArticle> waiting = decode(batch.getRecords());
         Backoff backoff = new Backoff(config.matchInitialBackoff(), config.matchMaxBackoff());
-        AlertMatcher.Pending pending = null;
+        PendingMatches pending = null;
         boolean unreachable = false;
         while (!waiting.isEmpty()) {
             boolean failed = false;
@@ -96,7 +97,7 @@ public class AlertArticleConsumer {
                 try {
                     // In memory, while the indexer catches up: an article no subscription matched needs no waiting
                     pending = matcher.prematch(waiting.values().stream().map(w -> w.article).toList());
-                    AlertMatcher.Pending matched = pending;
+                    PendingMatches matched = pending;
                     waiting.keySet().removeIf(id -> !matched.awaits(id));
                     if (waiting.isEmpty()) {
                         lastError = null;

@@ -85,36 +85,14 @@ public class AlertMatcher {
                 .register(registry);
     }
 
-    /**
-     * The in-memory part of matching, taken as soon as the articles are read, while they wait to become searchable:
-     * so an alert is due right after its article is searchable, not a whole batch's matching later. The rest (the
-     * subscriptions matched on Elasticsearch, recording, failure marks) needs the articles searchable:
-     * {@link #record}.
-     *
-     * @param articles by id, each once
-     * @param matched article id → the subscriptions the monitor matched it with
-     * @param failed subscription id → why the monitor could not run it
-     * @param elsewhere true when some subscription is matched on Elasticsearch or waits for its failing mark: every
-     *     article then has to be recorded
-     * @param changes the monitor's change count read before matching ({@link AlertMonitor#changes()})
-     */
-    public record Pending(Map<String, EnrichedArticle> articles, Map<String, Set<String>> matched,
-            Map<String, String> failed, boolean elsewhere, long changes) {
-
-        /** False when nothing can come of recording the article: no subscription matched it, and none waits. */
-        public boolean awaits(String articleId) {
-            return elsewhere || !failed.isEmpty() || !matched.getOrDefault(articleId, Set.of()).isEmpty();
-        }
-    }
-
     /** Finds the articles' matches, records them, and returns those never recorded before. */
     public List<AlertMatch> match(List<EnrichedArticle> articles) throws IOException {
-        Pending pending = prematch(articles);
+        PendingMatches pending = prematch(articles);
         return record(pending, pending.articles().keySet());
     }
 
     /** Matches the articles against the monitor's subscriptions, in memory; nothing is recorded yet. */
-    public Pending prematch(List<EnrichedArticle> articles) throws IOException {
+    public PendingMatches prematch(List<EnrichedArticle> articles) throws IOException {
         try {
             if (!monitor.awaitLoaded(LOAD_WAIT)) {
                 throw new IOException("the alert subscriptions are not loaded yet");
@@ -127,7 +105,7 @@ public class AlertMatcher {
         Map<String, EnrichedArticle> byId = new LinkedHashMap<>();
         articles.forEach(a -> byId.put(a.id(), a));
         if (byId.isEmpty()) {
-            return new Pending(byId, Map.of(), Map.of(), false, changes);
+            return new PendingMatches(byId, Map.of(), Map.of(), false, changes);
         }
         // Articles are read before the indexer has judged them: one it would dead-letter must match nothing here,
         // never fail the batch (which would be retried for ever)
@@ -159,7 +137,7 @@ public class AlertMatcher {
         boolean elsewhere = monitor.entries().values().stream()
                 .anyMatch(e -> e.target() == AlertMonitor.Target.ELASTICSEARCH
                         || e.target() == AlertMonitor.Target.INVALID && !monitor.isFailing(e.subscription().id()));
-        return new Pending(byId, matched, failed, elsewhere, changes);
+        return new PendingMatches(byId, matched, failed, elsewhere, changes);
     }
 
     private void unmatchable(EnrichedArticle a, String why, RuntimeException e) {
@@ -172,10 +150,10 @@ public class AlertMatcher {
      * needed, records the matches and returns those never recorded before. Subscriptions that changed since the
      * prematch are honoured: the in-memory match is taken again.
      */
-    public List<AlertMatch> record(Pending pending, Collection<String> searchable) throws IOException {
+    public List<AlertMatch> record(PendingMatches pending, Collection<String> searchable) throws IOException {
         long start = System.nanoTime();
         try {
-            Pending p = pending;
+            PendingMatches p = pending;
             if (p.changes() != monitor.changes()) {
                 Set<String> ready = Set.copyOf(searchable);
                 p = prematch(pending.articles().values().stream().filter(a -> ready.contains(a.id())).toList());
@@ -186,7 +164,7 @@ public class AlertMatcher {
         }
     }
 
-    private List<AlertMatch> recordMatches(Pending pending, Collection<String> searchable) throws IOException {
+    private List<AlertMatch> recordMatches(PendingMatches pending, Collection<String> searchable) throws IOException {
         Map<String, EnrichedArticle> byId = new LinkedHashMap<>();
         Map<String, List<String>> hits = new LinkedHashMap<>();
         Set<String> ready = Set.copyOf(searchable);

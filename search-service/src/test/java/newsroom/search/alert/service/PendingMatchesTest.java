@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import newsroom.events.EnrichedArticle;
 
-class AlertMatcherPendingTest {
+class PendingMatchesTest {
     private static final Map<String, EnrichedArticle> ARTICLES = new LinkedHashMap<>();
     private static final Map<String, Set<String>> MATCHED = Map.of("a", Set.of("s1"), "b", Set.of());
 
     @Test
     void onlyAnArticleSomeSubscriptionMatchedIsWaitedFor() {
-        AlertMatcher.Pending pending = new AlertMatcher.Pending(ARTICLES, MATCHED, Map.of(), false, 0);
+        PendingMatches pending = new PendingMatches(ARTICLES, MATCHED, Map.of(), false, 0);
         assertThat(pending.awaits("a")).isTrue();
         assertThat(pending.awaits("b")).isFalse();
         assertThat(pending.awaits("unknown")).isFalse();
@@ -24,8 +24,8 @@ class AlertMatcherPendingTest {
 
     @Test
     void everyArticleIsWaitedForWhileSomeSubscriptionIsMatchedOnElasticsearchOrFailed() {
-        assertThat(new AlertMatcher.Pending(ARTICLES, MATCHED, Map.of(), true, 0).awaits("b")).isTrue();
-        assertThat(new AlertMatcher.Pending(ARTICLES, MATCHED, Map.of("s2", "matching failed"), false, 0)
+        assertThat(new PendingMatches(ARTICLES, MATCHED, Map.of(), true, 0).awaits("b")).isTrue();
+        assertThat(new PendingMatches(ARTICLES, MATCHED, Map.of("s2", "matching failed"), false, 0)
                 .awaits("b")).isTrue();
     }
 }
