@@ -93,16 +93,18 @@ public final class StoryMatcher {
 
     /** @param members story → the keys of its candidate articles */
     public Map<String, Score> scores(StoryKeys article, Map<String, List<StoryKeys>> members) {
+        StoryVectors vectors = StoryVectors.of(article);
         Map<String, Score> out = new LinkedHashMap<>();
-        members.forEach((story, keys) -> out.put(story, score(article, keys)));
+        members.forEach((story, keys) -> out.put(story, score(vectors, keys)));
         return out;
     }
 
-    Score score(StoryKeys article, List<StoryKeys> members) {
+    private Score score(StoryVectors article, List<StoryKeys> members) {
         Score best = null;
-        List<StoryKeys> same = new ArrayList<>();
-        List<StoryKeys> other = new ArrayList<>();
-        for (StoryKeys m : members) {
+        List<StoryVectors> same = new ArrayList<>();
+        List<StoryVectors> other = new ArrayList<>();
+        for (StoryKeys keys : members) {
+            StoryVectors m = StoryVectors.of(keys);
             Score s = StorySimilarity.score(article, m);
             best = Score.better(best, s, config);
             (s.crossLanguage() ? other : same).add(m);

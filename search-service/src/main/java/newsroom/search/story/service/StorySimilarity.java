@@ -103,18 +103,23 @@ public final class StorySimilarity {
     }
 
     public static Score score(StoryKeys a, StoryKeys b) {
+        return score(StoryVectors.of(a), StoryVectors.of(b));
+    }
+
+    public static Score score(StoryVectors a, StoryVectors b) {
         boolean crossLanguage = a.language() != null && b.language() != null
                 && !a.language().equals(b.language());
         if (crossLanguage) {
-            Map<String, Double> na = names(a);
-            Map<String, Double> nb = names(b);
+            Map<String, Double> na = a.names();
+            Map<String, Double> nb = b.names();
             int shared = (int) na.keySet().stream().filter(nb::containsKey).count();
-            return new Score(cosine(na, nb), 0, shared, true, false);
+            return new Score(cosine(na, a.nameLength(), nb, b.nameLength()), 0, shared, true, false);
         }
-        Map<String, Double> ea = untyped(a.entities());
-        Map<String, Double> eb = untyped(b.entities());
+        Map<String, Double> ea = a.entities();
+        Map<String, Double> eb = b.entities();
         int shared = (int) ea.keySet().stream().filter(eb::containsKey).count();
-        return new Score(cosine(ea, eb), cosine(stems(a.terms()), stems(b.terms())), shared, false,
+        return new Score(cosine(ea, a.entityLength(), eb, b.entityLength()),
+                cosine(a.terms(), a.termLength(), b.terms(), b.termLength()), shared, false,
                 Math.min(ea.size(), eb.size()) < 2);
     }
 
@@ -124,9 +129,10 @@ public final class StorySimilarity {
      * one; numbers without their separators ({@code 6,9} and {@code 6.9}, {@code 150.000} and {@code 150,000}). The
      * other words of two languages rarely meet, so what is shared is mostly names and numbers.
      */
-    static Map<String, Double> names(StoryKeys k) {
+    static Map<String, Double> names(StoryVectors v) {
+        StoryKeys k = v.keys();
         Map<String, Double> words = new HashMap<>();
-        untyped(k.entities()).forEach((id, w) -> {
+        v.entities().forEach((id, w) -> {
             for (String word : id.split("-")) {
                 if (word.length() > 2) {
                     words.merge(number(word), w, Math::max);
@@ -151,18 +157,21 @@ public final class StorySimilarity {
      * A story's articles as one: the sum of their keyword and entity vectors, each scaled to length one first (so a
      * long article does not outweigh the rest), said to be in {@code language}.
      */
-    public static StoryKeys profile(List<StoryKeys> members, String language) {
+    public static StoryVectors profile(List<StoryVectors> members, String language) {
         Map<String, Double> terms = new HashMap<>();
         Map<String, Double> entities = new HashMap<>();
-        for (StoryKeys m : members) {
-            addUnit(stems(m.terms()), terms);
-            addUnit(untyped(m.entities()), entities);
+        for (StoryVectors m : members) {
+            addUnit(m.terms(), m.termLength(), terms);
+            addUnit(m.entities(), m.entityLength(), entities);
         }
-        return new StoryKeys(terms, entities, language);
+        return StoryVectors.of(new StoryKeys(terms, entities, language));
     }
 
     private static void addUnit(Map<String, Double> v, Map<String, Double> sum) {
-        double norm = Math.sqrt(squares(v));
+        addUnit(v, length(v), sum);
+    }
+
+    private static void addUnit(Map<String, Double> v, double norm, Map<String, Double> sum) {
         if (norm > 0) {
             v.forEach((k, x) -> sum.merge(k, x / norm, Double::sum));
         }
@@ -206,11 +215,21 @@ public final class StorySimilarity {
     }
 
     static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        return cosine(a, length(a), b, length(b));
+    }
+
+    /** With the lengths of both known ({@link StoryVectors} keeps them). */
+    static double cosine(Map<String, Double> a, double lengthA, Map<String, Double> b, double lengthB) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0;
         }
-        double norm = Math.sqrt(squares(a)) * Math.sqrt(squares(b));
+        double norm = lengthA * lengthB;
         return norm == 0 ? 0 : dot(a, b) / norm;
+    }
+
+    /** A vector's Euclidean length. */
+    static double length(Map<String, Double> v) {
+        return Math.sqrt(squares(v));
     }
 
     /** The weights two vectors share, multiplied and added up. */
