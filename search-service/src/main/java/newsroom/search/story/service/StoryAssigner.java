@@ -155,7 +155,7 @@ public class StoryAssigner {
         // as many as the search gives, the most alike first, as the search would have ranked them
         record Alike(Candidate candidate, double overlap) {
         }
-        recent.near(doc.id(), date, config.window()).stream().map(c -> new Alike(c, overlap(c.keys(), k)))
+        recent.near(doc.id(), date, config.window(), k).stream().map(c -> new Alike(c, overlap(c.keys(), k)))
                 .filter(a -> a.overlap() > 0).sorted(Comparator.comparingDouble(a -> -a.overlap()))
                 .limit(config.candidates()).forEach(a -> byId.put(a.candidate().id(), a.candidate()));
         for (Candidate c : state.byArticle.values()) {
