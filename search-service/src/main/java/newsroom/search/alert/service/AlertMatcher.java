@@ -134,9 +134,9 @@ public class AlertMatcher {
                 + "Elasticsearch", e));
         Map<String, String> failed = new LinkedHashMap<>();
         matches.errors().forEach((id, e) -> failed.put(id, "matching failed: " + e));
-        boolean elsewhere = monitor.entries().values().stream()
-                .anyMatch(e -> e.target() == AlertMonitor.Target.ELASTICSEARCH
-                        || e.target() == AlertMonitor.Target.INVALID && !monitor.isFailing(e.subscription().id()));
+        boolean elsewhere = !monitor.byTarget(AlertMonitor.Target.ELASTICSEARCH).isEmpty()
+                || monitor.byTarget(AlertMonitor.Target.INVALID).stream()
+                        .anyMatch(e -> !monitor.isFailing(e.subscription().id()));
         return new PendingMatches(byId, matched, failed, elsewhere, changes);
     }
 
@@ -153,21 +153,20 @@ public class AlertMatcher {
     public List<AlertMatch> record(PendingMatches pending, Collection<String> searchable) throws IOException {
         long start = System.nanoTime();
         try {
+            Set<String> ready = Set.copyOf(searchable);
             PendingMatches p = pending;
             if (p.changes() != monitor.changes()) {
-                Set<String> ready = Set.copyOf(searchable);
                 p = prematch(pending.articles().values().stream().filter(a -> ready.contains(a.id())).toList());
             }
-            return recordMatches(p, searchable);
+            return recordMatches(p, ready);
         } finally {
             batchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private List<AlertMatch> recordMatches(PendingMatches pending, Collection<String> searchable) throws IOException {
+    private List<AlertMatch> recordMatches(PendingMatches pending, Set<String> ready) throws IOException {
         Map<String, EnrichedArticle> byId = new LinkedHashMap<>();
         Map<String, List<String>> hits = new LinkedHashMap<>();
-        Set<String> ready = Set.copyOf(searchable);
         for (EnrichedArticle a : pending.articles().values()) {
             if (ready.contains(a.id())) {
                 byId.put(a.id(), a);

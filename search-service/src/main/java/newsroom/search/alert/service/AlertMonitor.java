@@ -55,6 +55,8 @@ public class AlertMonitor {
     /** Most articles handed to the monitor at once (newsroom.alerts.monitor-batch). */
     private final int batch;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The entries not in the monitor (Elasticsearch's and the invalid): few, and read for every batch matched. */
+    private final Map<String, Entry> beside = new ConcurrentHashMap<>();
     /** Plain entity watches: subscription id → its entities (all required), and first entity → subscription ids. */
     private final Map<String, List<String>> watches = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> watchesByEntity = new ConcurrentHashMap<>();
@@ -89,7 +91,8 @@ public class AlertMonitor {
     }
 
     private long count(Target target) {
-        return entries.values().stream().filter(e -> e.target() == target).count();
+        return (target == Target.MONITOR ? entries : beside).values().stream().filter(e -> e.target() == target)
+                .count();
     }
 
     /** Adds or replaces these subscriptions. */
@@ -136,6 +139,13 @@ public class AlertMonitor {
         long now = System.nanoTime();
         next.keySet().forEach(id -> touched.put(id, now));
         entries.putAll(next);
+        next.forEach((id, e) -> {
+            if (e.target() == Target.MONITOR) {
+                beside.remove(id);
+            } else {
+                beside.put(id, e);
+            }
+        });
         changes.incrementAndGet();
     }
 
@@ -180,6 +190,7 @@ public class AlertMonitor {
         long now = System.nanoTime();
         ids.forEach(id -> {
             entries.remove(id);
+            beside.remove(id);
             unwatch(id);
             touched.put(id, now);
         });
@@ -243,7 +254,7 @@ public class AlertMonitor {
         MultiMatchingQueries<QueryMatch> found;
         try {
             found = monitor.match(articles.subList(from, to).stream().map(AlertDocuments.Prepared::document)
-                    .toArray(Document[]::new), QueryMatch.SIMPLE_MATCHER);
+                    .toArray(Document[]::new), RewrittenQueryMatcher.FACTORY);
         } catch (IllegalArgumentException | BytesRefHash.MaxBytesLengthExceededException e) {
             // The article's own fault (a MemoryIndex throws the latter, a batch's IndexWriter the former)
             if (to - from == 1) {
@@ -287,7 +298,8 @@ public class AlertMonitor {
     }
 
     public List<Entry> byTarget(Target target) {
-        return entries.values().stream().filter(e -> e.target() == target).toList();
+        return (target == Target.MONITOR ? entries : beside).values().stream().filter(e -> e.target() == target)
+                .toList();
     }
 
     public boolean isFailing(String id) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,12 +124,23 @@ class AlertMonitorTest {
         assertThat(monitor.entry("broken").target()).isEqualTo(AlertMonitor.Target.INVALID);
         assertThat(monitor.entry("broken").reason()).contains("type");
         assertThat(matched(article("a", "wire", T, "Harbour news", "text"))).containsExactly("plain");
+        assertThat(ids(AlertMonitor.Target.ELASTICSEARCH)).containsExactly("fuzzy");
+        assertThat(ids(AlertMonitor.Target.INVALID)).containsExactly("broken");
+        assertThat(ids(AlertMonitor.Target.MONITOR)).containsExactly("plain");
 
         // Edited into something Lucene can match, then removed: the monitor follows.
         monitor.put(List.of(text("fuzzy", "news")));
         assertThat(matched(article("a", "wire", T, "Harbour news", "text"))).containsExactlyInAnyOrder("plain", "fuzzy");
-        monitor.remove(List.of("plain", "fuzzy"));
+        assertThat(ids(AlertMonitor.Target.ELASTICSEARCH)).isEmpty();
+        assertThat(ids(AlertMonitor.Target.MONITOR)).containsExactlyInAnyOrder("plain", "fuzzy");
+        monitor.remove(List.of("plain", "fuzzy", "broken"));
         assertThat(matched(article("a", "wire", T, "Harbour news", "text"))).isEmpty();
+        assertThat(ids(AlertMonitor.Target.INVALID)).isEmpty();
+        assertThat(ids(AlertMonitor.Target.MONITOR)).isEmpty();
+    }
+
+    private List<String> ids(AlertMonitor.Target target) {
+        return monitor.byTarget(target).stream().map(e -> e.subscription().id()).toList();
     }
 
     @Test
@@ -179,6 +192,40 @@ class AlertMonitorTest {
             }
         } finally {
             chunked.close();
+        }
+    }
+
+    /**
+     * The monitor runs each candidate's weight directly ({@link RewrittenQueryMatcher}); Lucene's own search of the
+     * same query on the same article must agree, for every kind of clause a subscription can hold.
+     */
+    @Test
+    void theMonitorMatchesWhatALuceneSearchOfTheArticleMatches() throws IOException {
+        List<MonitoredSubscription> subs = new ArrayList<>();
+        String[] texts = {"harbour", "harbour budget", "\"budget vote\"", "\"vote budget\"~2", "tarif*",
+                "harbour | drought", "-harbour", "drought | -budget", "(harbour + vote) | rain", "lópez -\"ana lopez\"",
+                "covid-19", "\"harbour board\" +met"};
+        for (int i = 0; i < texts.length; i++) {
+            subs.add(text("t" + i, texts[i]));
+            subs.add(subscription("e" + i, texts[i], List.of(MAYOR.id()), List.of(), List.of()));
+            subs.add(subscription("s" + i, texts[i], List.of(), List.of("PERSON"), List.of("desk")));
+        }
+        List<EnrichedArticle> articles = List.of(
+                article("a", "wire", T, "Harbour news", "Boats came in before the tariffs and the budget vote."),
+                article("b", "desk", T, "Budget vote", "Ana López and the Harbour Board met.", HARBOUR_BOARD, MAYOR),
+                article("c", "desk", T.plusSeconds(3600), "Drought", "No rain this month; Covid-19 cases.", MAYOR),
+                article("d", "wire", T, "Vote", "The budget was voted, Ana Lopez said.", MAYOR));
+        monitor.put(subs);
+        for (EnrichedArticle a : articles) {
+            MemoryIndex index = MemoryIndex.fromDocument(documents.of(a).document(), AlertDocuments.ANALYZER);
+            IndexSearcher searcher = index.createSearcher();
+            Set<String> expected = new java.util.TreeSet<>();
+            for (MonitoredSubscription s : subs) {
+                if (searcher.count(AlertQueryCompiler.compile(s.query()).query()) > 0) {
+                    expected.add(s.id());
+                }
+            }
+            assertThat(new java.util.TreeSet<>(matched(a))).as(a.id()).isEqualTo(expected);
         }
     }
 
