@@ -84,10 +84,6 @@ public final class AlertQueryCompiler {
         return new Compiled(rewritten(any ? b.build() : new MatchAllDocsQuery()), null, null);
     }
 
-    /**
-     * The query as a search that needs no scores rewrites it, done once here instead of for every article it is a
-     * candidate for (that rewrite was two fifths of a match). Rewriting these queries reads nothing of the index.
-     */
     private static IndexSearcher noIndex() {
         try {
             return new IndexSearcher(new MultiReader());
@@ -96,7 +92,12 @@ public final class AlertQueryCompiler {
         }
     }
 
-    static Query rewritten(Query query) {
+    /**
+     * The query as a search that needs no scores rewrites it, done once here instead of for every article it is a
+     * candidate for (that rewrite was two fifths of a match). Rewriting these queries reads nothing of the index, so an
+     * empty one does; {@link RewrittenQueryMatcher} relies on every monitor query coming from here.
+     */
+    private static Query rewritten(Query query) {
         try {
             return NO_INDEX.rewrite(new ConstantScoreQuery(query));
         } catch (IOException e) {
