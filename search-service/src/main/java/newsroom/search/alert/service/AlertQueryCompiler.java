@@ -34,7 +34,8 @@ import newsroom.support.text.TextFolding;
  * for terms, phrases (with slop), prefixes, negation (a negated clause also matches everything else), precedence and
  * escapes. Fuzzy terms ({@code word~1}) are the exception: Elasticsearch expands them to at most 50 terms of the whole
  * index, and refuses the search when the expansions exceed its clause limit, which one article cannot reproduce. A
- * subscription with a fuzzy term is therefore matched on Elasticsearch ({@link Compiled#elasticsearch()}).
+ * subscription with a fuzzy term is therefore matched on Elasticsearch ({@link Compiled#elasticsearch()}), and so is
+ * one with more distinct clauses than Lucene's limit (1,024), which Elasticsearch's higher limit may take.
  */
 public final class AlertQueryCompiler {
     static final Map<String, Float> TEXT_FIELDS = Map.of(AlertDocuments.TITLE, 3f, AlertDocuments.BODY, 1f);
@@ -81,7 +82,13 @@ public final class AlertQueryCompiler {
             b.add(LongPoint.newRangeQuery(AlertDocuments.DATE, from, to), Occur.FILTER);
             any = true;
         }
-        return new Compiled(rewritten(any ? b.build() : new MatchAllDocsQuery()), null, null);
+        try {
+            return new Compiled(rewritten(any ? b.build() : new MatchAllDocsQuery()), null, null);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Reachable through the API (each CJK ideograph is a word of its own); Elasticsearch's limit is higher
+            return new Compiled(null, "more clauses than Lucene's limit (" + IndexSearcher.getMaxClauseCount()
+                    + "): Elasticsearch runs it", null);
+        }
     }
 
     private static IndexSearcher noIndex() {

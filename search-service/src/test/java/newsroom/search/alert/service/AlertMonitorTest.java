@@ -229,6 +229,30 @@ class AlertMonitorTest {
         }
     }
 
+    /**
+     * A query past Lucene's clause limit (1,024 distinct clauses, counted when it is rewritten). The API takes 1,000
+     * characters of text, and the standard analyzer makes each CJK ideograph a word of its own: 1,000 words on two
+     * fields each. It goes to Elasticsearch, as /api/search runs it, and holds no other subscription.
+     */
+    @Test
+    void aQueryPastLucenesClauseLimitIsMatchedOnElasticsearchAndHoldsNoOtherSubscription() throws IOException {
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            q.append((char) (0x4E00 + i));
+        }
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add("v" + i);
+        }
+        MonitoredSubscription huge = subscription("huge", q.toString(), many.stream()
+                .map(v -> "organization:" + v).toList(), List.of("PERSON"), many);
+        monitor.put(List.of(huge, text("plain", "harbour")));
+
+        assertThat(monitor.entry("huge").target()).isEqualTo(AlertMonitor.Target.ELASTICSEARCH);
+        assertThat(monitor.entry("huge").reason()).contains("clauses");
+        assertThat(matched(article("a", "wire", T, "Harbour news", "text"))).containsExactly("plain");
+    }
+
     @Test
     void anArticleLuceneCannotIndexMatchesNothingAndHoldsNoOtherArticle() throws IOException {
         List<MonitoredSubscription> subs = List.of(text("harbour", "harbour"),
