@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.ConcurrentQueryLoader;
@@ -91,8 +92,12 @@ public class AlertMonitor {
     }
 
     private long count(Target target) {
-        return (target == Target.MONITOR ? entries : beside).values().stream().filter(e -> e.target() == target)
-                .count();
+        return holding(target).filter(e -> e.target() == target).count();
+    }
+
+    /** The entries a subscription of {@code target} can be among: only the few {@link #beside} for the others. */
+    private Stream<Entry> holding(Target target) {
+        return (target == Target.MONITOR ? entries : beside).values().stream();
     }
 
     /** Adds or replaces these subscriptions. */
@@ -298,8 +303,7 @@ public class AlertMonitor {
     }
 
     public List<Entry> byTarget(Target target) {
-        return (target == Target.MONITOR ? entries : beside).values().stream().filter(e -> e.target() == target)
-                .toList();
+        return holding(target).filter(e -> e.target() == target).toList();
     }
 
     public boolean isFailing(String id) {

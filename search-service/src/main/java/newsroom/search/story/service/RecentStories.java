@@ -128,9 +128,14 @@ public class RecentStories {
     private void forget(String id) {
         Entry e = entries.remove(id);
         if (e != null) {
-            unlist(id, e.candidate().keys().entities(), byEntity);
-            unlist(id, e.candidate().keys().terms(), byTerm);
+            unlist(e.candidate());
         }
+    }
+
+    /** Takes a forgotten article off the entity and keyword lists. */
+    private void unlist(Candidate c) {
+        unlist(c.id(), c.keys().entities(), byEntity);
+        unlist(c.id(), c.keys().terms(), byTerm);
     }
 
     /** A merge applied: the remembered articles of the absorbed story are the survivor's now. */
@@ -155,8 +160,7 @@ public class RecentStories {
             Entry e = it.next();
             if (e.at().isBefore(oldest) || entries.size() > capacity) {
                 it.remove();
-                unlist(e.candidate().id(), e.candidate().keys().entities(), byEntity);
-                unlist(e.candidate().id(), e.candidate().keys().terms(), byTerm);
+                unlist(e.candidate());
             } else {
                 break;
             }

@@ -214,10 +214,6 @@ public final class StorySimilarity {
         return term;
     }
 
-    static double cosine(Map<String, Double> a, Map<String, Double> b) {
-        return cosine(a, length(a), b, length(b));
-    }
-
     /** With the lengths of both known ({@link StoryVectors} keeps them). */
     static double cosine(Map<String, Double> a, double lengthA, Map<String, Double> b, double lengthB) {
         if (a.isEmpty() || b.isEmpty()) {
