@@ -59,6 +59,14 @@ public interface StoryConfig {
     @WithDefault("0.06")
     double minKeywordSimilarity();
 
+    /**
+     * Two articles in one language share an entity for these rules only if one they share is among the this many
+     * heaviest of each: names both mention in passing (the Senate in a hurricane report, the hurricane in a Senate
+     * funding bill) do not make one event, and the pair is then held to the keyword-only rule.
+     */
+    @WithDefault("4")
+    int mainEntities();
+
     /** The keyword cosine that joins two articles without any shared entity. */
     @WithDefault("0.50")
     double keywordOnlyThreshold();

@@ -105,19 +105,19 @@ public final class StoryMatcher {
         List<StoryVectors> other = new ArrayList<>();
         for (StoryKeys keys : members) {
             StoryVectors m = StoryVectors.of(keys);
-            Score s = StorySimilarity.score(article, m);
+            Score s = StorySimilarity.score(article, m, config.mainEntities());
             best = Score.better(best, s, config);
             (s.crossLanguage() ? other : same).add(m);
         }
         if (same.size() > 1) {
             best = Score.better(best, StorySimilarity.score(article, StorySimilarity.profile(same,
-                    article.language())), config);
+                    article.language()), config.mainEntities()), config);
         }
         if (other.size() > 1) {
             String language = other.get(0).language();
             boolean one = other.stream().allMatch(m -> Objects.equals(language, m.language()));
             best = Score.better(best, StorySimilarity.score(article, StorySimilarity.profile(other,
-                    one ? language : "mixed")), config);
+                    one ? language : "mixed"), config.mainEntities()), config);
         }
         return best;
     }

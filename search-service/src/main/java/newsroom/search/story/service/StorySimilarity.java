@@ -11,7 +11,9 @@ import newsroom.search.story.config.StoryConfig;
 /**
  * How alike two articles are, from their {@link StoryKeys}: the cosine of their entity vectors (salience times
  * rarity) and of their keyword vectors (TF-IDF, entity names left out, so that shared names count once, as entities).
- * Articles in two languages share no words: they are compared by their canonical entities alone, under a stricter rule.
+ * A shared entity counts only when one of those shared is central to both (among the heaviest few of each): a name one
+ * article mentions in passing links it to nothing. Articles in two languages share no words: they are compared by their
+ * canonical entities alone, under a stricter rule.
  * An article is also compared with a story as a whole ({@link #profile}), so that a follow-up that shares a little with
  * each of several articles of its story is seen as sharing much with the story.
  */
@@ -102,11 +104,15 @@ public final class StorySimilarity {
         }
     }
 
-    public static Score score(StoryKeys a, StoryKeys b) {
-        return score(StoryVectors.of(a), StoryVectors.of(b));
+    public static Score score(StoryKeys a, StoryKeys b, StoryConfig config) {
+        return score(StoryVectors.of(a), StoryVectors.of(b), config.mainEntities());
     }
 
-    public static Score score(StoryVectors a, StoryVectors b) {
+    /**
+     * @param mainEntities in one language, the entities they share count only if one is among this many heaviest of
+     *     each ({@link StoryConfig#mainEntities()}); otherwise they are compared as if they shared none
+     */
+    public static Score score(StoryVectors a, StoryVectors b, int mainEntities) {
         boolean crossLanguage = a.language() != null && b.language() != null
                 && !a.language().equals(b.language());
         if (crossLanguage) {
@@ -117,7 +123,8 @@ public final class StorySimilarity {
         }
         Map<String, Double> ea = a.entities();
         Map<String, Double> eb = b.entities();
-        int shared = (int) ea.keySet().stream().filter(eb::containsKey).count();
+        int shared = a.sharesMainEntity(b, mainEntities)
+                ? (int) ea.keySet().stream().filter(eb::containsKey).count() : 0;
         return new Score(cosine(ea, a.entityLength(), eb, b.entityLength()),
                 cosine(a.terms(), a.termLength(), b.terms(), b.termLength()), shared, false,
                 Math.min(ea.size(), eb.size()) < 2);

@@ -1,5 +1,7 @@
 package newsroom.search.story.service;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import newsroom.search.repository.ArticleDocument.StoryKeys;
@@ -12,6 +14,8 @@ import newsroom.search.repository.ArticleDocument.StoryKeys;
 public final class StoryVectors {
     private final StoryKeys keys;
     private final Map<String, Double> entities;
+    /** Entities by canonical name, heaviest first (name order on a tie). */
+    private final List<String> ranked;
     private final Map<String, Double> terms;
     private final double entityLength;
     private final double termLength;
@@ -22,6 +26,10 @@ public final class StoryVectors {
     private StoryVectors(StoryKeys keys) {
         this.keys = keys;
         this.entities = StorySimilarity.untyped(keys.entities());
+        this.ranked = entities.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
         this.terms = StorySimilarity.stems(keys.terms());
         this.entityLength = StorySimilarity.length(entities);
         this.termLength = StorySimilarity.length(terms);
@@ -42,6 +50,13 @@ public final class StoryVectors {
     /** Entities by canonical name, without the type. */
     Map<String, Double> entities() {
         return entities;
+    }
+
+    /** Whether one of this one's {@code n} heaviest entities is among the {@code n} heaviest of {@code other}. */
+    boolean sharesMainEntity(StoryVectors other, int n) {
+        List<String> mine = ranked.subList(0, Math.min(n, ranked.size()));
+        List<String> theirs = other.ranked.subList(0, Math.min(n, other.ranked.size()));
+        return mine.stream().anyMatch(theirs::contains);
     }
 
     /** Keywords by stem. */

@@ -23,7 +23,7 @@ class StoryMatcherTest {
         StoryKeys en = new StoryKeys(Map.of("earthquake", 3.0, "magnitude", 2.0, "aftershocks", 2.0), QUAKE_ENTITIES,
                 "en");
         StoryKeys es = new StoryKeys(Map.of("sismo", 3.0, "magnitud", 2.0, "replicas", 2.0), QUAKE_ENTITIES, "es");
-        StorySimilarity.Score score = StorySimilarity.score(en, es);
+        StorySimilarity.Score score = StorySimilarity.score(en, es, DEFAULTS);
         assertThat(score.crossLanguage()).isTrue();
         assertThat(score.keywords()).isZero();
         assertThat(score.joins(DEFAULTS)).isTrue();
@@ -64,7 +64,7 @@ class StoryMatcherTest {
     void acrossLanguagesOneSharedPlaceIsNotEnough() {
         StoryKeys en = new StoryKeys(Map.of("earthquake", 3.0), Map.of("loc:chile", 2.0, "person:mayor", 3.0), "en");
         StoryKeys es = new StoryKeys(Map.of("pensiones", 3.0), Map.of("loc:chile", 2.0, "org:senado", 3.0), "es");
-        assertThat(StorySimilarity.score(en, es).joins(DEFAULTS)).isFalse();
+        assertThat(StorySimilarity.score(en, es, DEFAULTS).joins(DEFAULTS)).isFalse();
     }
 
     @Test
@@ -79,10 +79,41 @@ class StoryMatcherTest {
                 "power", 3.0, "line", 3.0, "investigators", 3.0), Map.of("loc:ridgeview", 4.0, "org:utility", 3.0),
                 "en");
         StoryMatcher matcher = new StoryMatcher(DEFAULTS);
-        assertThat(StorySimilarity.score(followUp, first).joins(DEFAULTS)).isFalse();
-        assertThat(StorySimilarity.score(followUp, second).joins(DEFAULTS)).isFalse();
+        assertThat(StorySimilarity.score(followUp, first, DEFAULTS).joins(DEFAULTS)).isFalse();
+        assertThat(StorySimilarity.score(followUp, second, DEFAULTS).joins(DEFAULTS)).isFalse();
         assertThat(matcher.scores(followUp, Map.of("s-1", List.of(first, second))).get("s-1").joins(DEFAULTS))
                 .isTrue();
+    }
+
+    @Test
+    void namesBothMentionOnlyInPassingDoNotMakeOneEvent() {
+        // a storm report that names the senate last, a funding vote that names the storm last: their words share the aid
+        Map<String, Double> storm = Map.of("name:ines", 7.0, "location:texas", 6.5, "name:matagorda", 5.0,
+                "name:bay-city", 4.5, "org:fema", 4.0, "organization:us-senate", 3.5);
+        Map<String, Double> vote = Map.of("organization:us-senate", 8.0, "location:washington-dc", 5.0,
+                "money:usd-9-billion", 4.0, "person:majority-leader", 3.8, "location:texas", 2.0);
+        Map<String, Double> aid = Map.of("disaster", 3.0, "aid", 3.0, "billion", 2.0, "friday", 1.0);
+        StoryKeys report = new StoryKeys(plus(aid, Map.of("surge", 4.0, "flooded", 4.0, "rescuers", 3.0)), storm,
+                "en");
+        StoryKeys bill = new StoryKeys(plus(aid, Map.of("stopgap", 4.0, "spending", 4.0, "shutdown", 3.0)), vote,
+                "en");
+        StorySimilarity.Score passing = StorySimilarity.score(bill, report, DEFAULTS);
+        assertThat(passing.sharedEntities()).isZero();
+        assertThat(passing.joins(DEFAULTS)).isFalse();
+
+        // the same words, with the senate among the heaviest names of the report too: one event by the usual rule
+        Map<String, Double> senateLed = new java.util.HashMap<>(storm);
+        senateLed.put("organization:us-senate", 6.8);
+        StorySimilarity.Score central = StorySimilarity.score(bill,
+                new StoryKeys(report.terms(), senateLed, "en"), DEFAULTS);
+        assertThat(central.sharedEntities()).isEqualTo(2);
+        assertThat(central.joins(DEFAULTS)).isTrue();
+    }
+
+    private static Map<String, Double> plus(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> out = new java.util.HashMap<>(a);
+        out.putAll(b);
+        return out;
     }
 
     @Test
@@ -92,18 +123,18 @@ class StoryMatcherTest {
         StoryKeys aftershocks = new StoryKeys(Map.of("replicas", 3.0, "antofagasta", 2.0, "6,9", 1.0, "colegios", 3.0,
                 "ninos", 2.0),
                 Map.of(), "es");
-        assertThat(StorySimilarity.score(quake, aftershocks).joins(DEFAULTS)).isTrue();
+        assertThat(StorySimilarity.score(quake, aftershocks, DEFAULTS).joins(DEFAULTS)).isTrue();
         // the same words between articles that name different people: that is evidence of two events
         StoryKeys named = new StoryKeys(quake.terms(), Map.of("person:a", 1.0, "org:b", 1.0), "es");
         StoryKeys otherNames = new StoryKeys(aftershocks.terms(), Map.of("person:c", 1.0, "org:d", 1.0), "es");
-        assertThat(StorySimilarity.score(named, otherNames).joins(DEFAULTS)).isFalse();
+        assertThat(StorySimilarity.score(named, otherNames, DEFAULTS).joins(DEFAULTS)).isFalse();
     }
 
     @Test
     void entitiesOfOneNameUnderTwoTypesAreOneEntity() {
         StoryKeys a = new StoryKeys(Map.of("eruption", 1.0), Map.of("location:reykjanes", 2.0, "person:grindavik", 1.0));
         StoryKeys b = new StoryKeys(Map.of("lava", 1.0), Map.of("organization:reykjanes", 2.0, "location:grindavik", 1.0));
-        assertThat(StorySimilarity.score(a, b).entities()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(StorySimilarity.score(a, b, DEFAULTS).entities()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test

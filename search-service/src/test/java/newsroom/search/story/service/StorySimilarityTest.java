@@ -20,7 +20,7 @@ class StorySimilarityTest {
                 Map.of("org:guild", 4.0, "person:okafor", 2.0));
         StoryKeys b = new StoryKeys(Map.of("strike", 2.5, "pay", 2.0, "anchor", 1.5),
                 Map.of("org:guild", 4.0, "location:port", 2.0));
-        StorySimilarity.Score score = StorySimilarity.score(a, b);
+        StorySimilarity.Score score = StorySimilarity.score(a, b, DEFAULTS);
         assertThat(score.sharedEntity()).isTrue();
         assertThat(score.keywords()).isBetween(0.6, 1.0);
         assertThat(score.joins(DEFAULTS)).isTrue();
@@ -32,7 +32,7 @@ class StorySimilarityTest {
                 Map.of("org:guild", 4.0, "person:okafor", 2.0));
         StoryKeys regatta = new StoryKeys(Map.of("regatta", 3.0, "rowing", 2.0, "lifeboat", 1.0),
                 Map.of("org:guild", 4.0, "person:okafor", 2.0));
-        StorySimilarity.Score score = StorySimilarity.score(strike, regatta);
+        StorySimilarity.Score score = StorySimilarity.score(strike, regatta, DEFAULTS);
         assertThat(score.entities()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(score.keywords()).isZero();
         assertThat(score.joins(DEFAULTS)).isFalse();
@@ -43,8 +43,8 @@ class StorySimilarityTest {
         StoryKeys a = new StoryKeys(Map.of("flood", 3.0, "river", 2.0, "levee", 2.0), Map.of());
         StoryKeys near = new StoryKeys(Map.of("flood", 3.0, "river", 2.0, "levee", 1.5), Map.of("loc:x", 1.0));
         StoryKeys loose = new StoryKeys(Map.of("flood", 1.0, "insurance", 3.0, "claims", 3.0), Map.of());
-        assertThat(StorySimilarity.score(a, near).joins(DEFAULTS)).isTrue();
-        assertThat(StorySimilarity.score(a, loose).joins(DEFAULTS)).isFalse();
+        assertThat(StorySimilarity.score(a, near, DEFAULTS).joins(DEFAULTS)).isTrue();
+        assertThat(StorySimilarity.score(a, loose, DEFAULTS).joins(DEFAULTS)).isFalse();
     }
 
     @Test
@@ -53,7 +53,7 @@ class StorySimilarityTest {
                 Map.of("org:guild", 1.0, "org:other", 1.0, "org:third", 1.0));
         StoryKeys b = new StoryKeys(Map.of("strike", 1.0, "pay", 1.0, "y1", 1.0, "y2", 1.0, "y3", 1.0),
                 Map.of("org:guild", 1.0, "org:y", 1.0, "org:z", 1.0));
-        StorySimilarity.Score score = StorySimilarity.score(a, b);
+        StorySimilarity.Score score = StorySimilarity.score(a, b, DEFAULTS);
         assertThat(score.combined(0.45)).isBetween(0.30, 0.40);
         assertThat(score.joins(DEFAULTS)).isTrue();
         assertThat(score.merges(DEFAULTS)).isFalse();
@@ -69,6 +69,6 @@ class StorySimilarityTest {
         assertThat(StorySimilarity.stem("census")).isEqualTo("census");
         StoryKeys a = new StoryKeys(Map.of("containers", 1.0, "strikes", 1.0), Map.of());
         StoryKeys b = new StoryKeys(Map.of("container", 1.0, "strike", 1.0), Map.of());
-        assertThat(StorySimilarity.score(a, b).keywords()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(StorySimilarity.score(a, b, DEFAULTS).keywords()).isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 }
