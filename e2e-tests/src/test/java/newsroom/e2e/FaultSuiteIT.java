@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +41,7 @@ import newsroom.events.Topics;
  * awaited as a condition), {@code faults.drainSeconds} (default 240).
  */
 @ExtendWith(Pipeline.class)
+@Order(1) // first of the classes sharing Pipeline's services: junit-platform.properties says why
 class FaultSuiteIT {
     private static final int ARTICLES = Integer.getInteger("faults.articles", 3000);
     private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "7.5"));

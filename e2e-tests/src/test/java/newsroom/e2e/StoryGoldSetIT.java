@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,6 +48,7 @@ import newsroom.support.access.testing.TestKeys;
  * one story window. {@code -Dstories.seed=N} repeats a run's shuffle and slots.
  */
 @ExtendWith(Pipeline.class)
+@Order(2) // after the fault suite, beside its articles: junit-platform.properties says why
 class StoryGoldSetIT {
     private static final double MIN_BCUBED_PRECISION = 0.95;
     private static final double MIN_BCUBED_RECALL = 0.90;
