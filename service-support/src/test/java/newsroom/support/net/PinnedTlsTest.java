@@ -3,10 +3,8 @@ package newsroom.support.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
@@ -36,12 +35,15 @@ class PinnedTlsTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final List<String> serverNames = new CopyOnWriteArrayList<>();
+    /** JUnit deletes it after the class. */
+    @TempDir
+    static Path keys;
     private Path keystore;
     private HttpServer server;
 
     @BeforeAll
     void start() throws Exception {
-        keystore = Files.createTempDirectory("pinned-tls").resolve("feeds-test.p12");
+        keystore = keys.resolve("feeds-test.p12");
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair", "-alias", "feeds", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=feeds.test",
                 "-ext", "SAN=dns:feeds.test", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
@@ -58,9 +60,8 @@ class PinnedTlsTest {
     }
 
     @AfterAll
-    void stop() throws IOException {
+    void stop() {
         vertx.close();
-        Files.deleteIfExists(keystore);
     }
 
     private static String causes(Throwable e) {
