@@ -41,7 +41,7 @@ import newsroom.events.Topics;
  * awaited as a condition), {@code faults.drainSeconds} (default 240).
  */
 @ExtendWith(Pipeline.class)
-@Order(1) // first of the classes sharing Pipeline's services: junit-platform.properties says why
+@Order(2) // after the gold set of stories: junit-platform.properties says why
 class FaultSuiteIT {
     private static final int ARTICLES = Integer.getInteger("faults.articles", 3000);
     private static final double RATE = Double.parseDouble(System.getProperty("faults.rate", "7.5"));
