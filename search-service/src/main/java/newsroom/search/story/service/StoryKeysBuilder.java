@@ -36,6 +36,10 @@ public final class StoryKeysBuilder {
             + "mas muy nos o para pero por porque que se ser sin sobre son su sus tambien tiene todo tras un una unas "
             + "uno unos y ya").split(" "));
 
+    /** Weights heaviest first, by name on a tie: the order keys are kept in and ranked by. */
+    static final Comparator<Map.Entry<String, Double>> HEAVIEST_FIRST = Map.Entry.<String, Double>comparingByValue(
+            Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
+
     private final int keywords;
     private final int entities;
 
@@ -80,8 +84,7 @@ public final class StoryKeysBuilder {
     static Map<String, Double> top(Map<String, Double> weights, int n) {
         Map<String, Double> out = new LinkedHashMap<>();
         weights.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
+                .sorted(HEAVIEST_FIRST)
                 .limit(n)
                 .forEach(e -> out.put(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0));
         return out;

@@ -1,6 +1,5 @@
 package newsroom.search.story.service;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,10 +25,8 @@ public final class StoryVectors {
     private StoryVectors(StoryKeys keys) {
         this.keys = keys;
         this.entities = StorySimilarity.untyped(keys.entities());
-        this.ranked = entities.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+        this.ranked = entities.entrySet().stream().sorted(StoryKeysBuilder.HEAVIEST_FIRST).map(Map.Entry::getKey)
+                .toList();
         this.terms = StorySimilarity.stems(keys.terms());
         this.entityLength = StorySimilarity.length(entities);
         this.termLength = StorySimilarity.length(terms);
