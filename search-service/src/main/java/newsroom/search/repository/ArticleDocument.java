@@ -2,6 +2,7 @@ package newsroom.search.repository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +62,10 @@ public record ArticleDocument(
     @JsonSerialize(using = StoryKeysCodec.Serializer.class)
     @JsonDeserialize(using = StoryKeysCodec.Deserializer.class)
     public record StoryKeys(Map<String, Double> terms, Map<String, Double> entities, String language) {
+
+        /** Weights heaviest first, by name on a tie: the order keys are kept in, ranked by and searched by. */
+        public static final Comparator<Map.Entry<String, Double>> HEAVIEST_FIRST = Map.Entry
+                .<String, Double>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
 
         public StoryKeys(Map<String, Double> terms, Map<String, Double> entities) {
             this(terms, entities, null);

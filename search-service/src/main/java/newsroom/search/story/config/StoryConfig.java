@@ -36,6 +36,13 @@ public interface StoryConfig {
     @WithDefault("30")
     int candidates();
 
+    /**
+     * The heaviest keywords the candidate search looks up (of {@link #keywords()}; every one is still compared): each
+     * is a term lookup in every segment, and the lightest rarely change which articles come first.
+     */
+    @WithDefault("15")
+    int searchedKeywords();
+
     /** Keywords (TF-IDF over title and body, entity names left out) kept per article. */
     @WithDefault("25")
     int keywords();

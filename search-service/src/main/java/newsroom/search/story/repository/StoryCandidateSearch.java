@@ -137,14 +137,14 @@ public class StoryCandidateSearch {
      * For each query, the indexed articles with a story most like its article within {@code window} of its date: its
      * entities and keywords as weighted terms, the best {@code size} of them; one multi-search for all.
      */
-    public List<List<Candidate>> candidates(List<CandidateQuery> queries, Duration window, int size)
+    public List<List<Candidate>> candidates(List<CandidateQuery> queries, Duration window, int size, int keywords)
             throws IOException {
         List<List<Candidate>> out = new ArrayList<>(queries.size());
         List<RequestItem> searches = new ArrayList<>();
         List<Integer> searched = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             out.add(List.of());
-            Query query = candidateQuery(queries.get(i), window);
+            Query query = candidateQuery(queries.get(i), window, keywords);
             if (query != null) {
                 searched.add(i);
                 // Doc values only: no hit's _source is decompressed and parsed (a quarter of Elasticsearch's CPU)
@@ -168,12 +168,14 @@ public class StoryCandidateSearch {
         return out;
     }
 
-    private static Query candidateQuery(CandidateQuery q, Duration window) {
+    /** Null when the article has no keys to search by. */
+    static Query candidateQuery(CandidateQuery q, Duration window, int keywords) {
         List<Query> should = new ArrayList<>();
         q.keys().entities().forEach((id, w) -> should.add(term("entityIds", id, w)));
         // The body only: a clause costs a term lookup in every segment whatever it matches, and a title's words are
         // nearly always its body's too, so title clauses doubled the search for little.
-        q.keys().terms().forEach((t, w) -> should.add(term("bodyFolded", t, w)));
+        q.keys().terms().entrySet().stream().sorted(StoryKeys.HEAVIEST_FIRST).limit(keywords)
+                .forEach(e -> should.add(term("bodyFolded", e.getKey(), e.getValue())));
         if (should.isEmpty()) {
             return null;
         }

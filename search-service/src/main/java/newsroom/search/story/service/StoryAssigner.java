@@ -128,7 +128,8 @@ public class StoryAssigner {
                 queries.add(new StoryCandidateSearch.CandidateQuery(doc.id(), doc.date(), k));
             }
         }
-        List<List<Candidate>> found = search.candidates(queries, config.window(), config.candidates());
+        List<List<Candidate>> found = search.candidates(queries, config.window(), config.candidates(),
+                config.searchedKeywords());
         Map<String, List<Candidate>> searched = new HashMap<>();
         List<Candidate> all = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {

@@ -1,6 +1,5 @@
 package newsroom.search.story.service;
 
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,9 +35,6 @@ public final class StoryKeysBuilder {
             + "mas muy nos o para pero por porque que se ser sin sobre son su sus tambien tiene todo tras un una unas "
             + "uno unos y ya").split(" "));
 
-    /** Weights heaviest first, by name on a tie: the order keys are kept in and ranked by. */
-    static final Comparator<Map.Entry<String, Double>> HEAVIEST_FIRST = Map.Entry.<String, Double>comparingByValue(
-            Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
 
     private final int keywords;
     private final int entities;
@@ -84,7 +80,7 @@ public final class StoryKeysBuilder {
     static Map<String, Double> top(Map<String, Double> weights, int n) {
         Map<String, Double> out = new LinkedHashMap<>();
         weights.entrySet().stream()
-                .sorted(HEAVIEST_FIRST)
+                .sorted(StoryKeys.HEAVIEST_FIRST)
                 .limit(n)
                 .forEach(e -> out.put(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0));
         return out;

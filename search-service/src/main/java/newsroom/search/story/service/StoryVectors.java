@@ -25,7 +25,7 @@ public final class StoryVectors {
     private StoryVectors(StoryKeys keys) {
         this.keys = keys;
         this.entities = StorySimilarity.untyped(keys.entities());
-        this.ranked = entities.entrySet().stream().sorted(StoryKeysBuilder.HEAVIEST_FIRST).map(Map.Entry::getKey)
+        this.ranked = entities.entrySet().stream().sorted(StoryKeys.HEAVIEST_FIRST).map(Map.Entry::getKey)
                 .toList();
         this.terms = StorySimilarity.stems(keys.terms());
         this.entityLength = StorySimilarity.length(entities);
