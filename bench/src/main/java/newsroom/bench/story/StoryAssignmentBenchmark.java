@@ -29,6 +29,7 @@ import newsroom.search.story.service.StoryAssigner;
 import newsroom.search.story.service.StoryBatch;
 import newsroom.search.story.repository.StoryCandidateSearch;
 import newsroom.search.story.repository.StoryStore;
+import newsroom.search.story.repository.TermStatsReader;
 import newsroom.bench.ConfigDefaults;
 import newsroom.stack.LocalStack;
 import newsroom.stack.StackConfig;
@@ -66,7 +67,8 @@ public final class StoryAssignmentBenchmark {
             SyntheticEvents events = new SyntheticEvents(42);
             fill(client, index, events, articles);
             StoryStore store = new StoryStore(client, index);
-            StoryAssigner assigner = new StoryAssigner(store, new StoryCandidateSearch(client, index),
+            StoryAssigner assigner = new StoryAssigner(store, new TermStatsReader(client, index),
+                    new StoryCandidateSearch(client, index),
                     new RecentStories(storyConfig), storyConfig);
             Random random = new Random(7);
             Instant now = Instant.now();

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,9 +28,9 @@ import newsroom.search.OwnIndexProfile;
 import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.story.repository.Candidate;
-import newsroom.search.story.repository.StoryCandidateSearch;
 import newsroom.search.story.repository.StoryStore;
 import newsroom.search.story.repository.TermStats;
+import newsroom.search.story.repository.TermStatsReader;
 import newsroom.search.story.service.RecentStories;
 import newsroom.stack.testing.LocalStackTestResource;
 
@@ -47,7 +48,7 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
     @Inject
     RecentStories recent;
     @Inject
-    StoryCandidateSearch candidates;
+    TermStatsReader termStats;
 
     static final Duration SEARCHABLE = Duration.ofSeconds(90);
     @Test
@@ -208,13 +209,75 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
                 f.strikeWire().publishedAt(), "Dockers vote", "The dockers voted.",
                 new EnrichedArticles.Ent("org:" + "x".repeat(40_000), "Guild", EntityType.ORGANIZATION, 0.9, "Guild"));
         Instant now = Instant.now();
-        List<TermStats> stats = candidates.termStats(List.of(ArticleDocument.of(f.strikeWire(), now),
+        List<TermStats> stats = termStats.termStats(List.of(ArticleDocument.of(f.strikeWire(), now),
                 ArticleDocument.of(immense, now), ArticleDocument.of(f.strikeDaily(), now)));
 
         assertThat(stats).hasSize(3);
         assertThat(stats.get(1)).isNull();
         assertThat(stats.get(0).termFreq()).containsKey("strike");
         assertThat(stats.get(2).entityDf()).containsKey(f.union.id());
+    }
+
+    @Test
+    void aBatchAskedTogetherGetsWhatEachArticleAskedAloneWouldGet() throws IOException {
+        StoryFixtures f = new StoryFixtures();
+        sendAndAwait(f.union.id(), f.strikeWire()); // indexed, so its words and entities have frequencies above 0
+        String u = EnrichedArticles.unique();
+        Instant at = f.strikeWire().publishedAt();
+        Instant now = Instant.now();
+        List<ArticleDocument> batch = List.of(ArticleDocument.of(f.strikeDaily(), now),
+                ArticleDocument.of(EnrichedArticles.article("mixed-" + u, "wire", at,
+                        "Cañón's dockers: 3.5% rise, U.S. e-mail", "José O'Brien's co-op paid "
+                                + "$1,200.50 on 2026-10-14; naïve Über-STRIKE strike strikes. "
+                                + "北京港罢工 ميناء Valmera’s "
+                                + "guild_leader x".repeat(3), f.union, f.okafor), now),
+                ArticleDocument.of(EnrichedArticles.article("title-only-" + u, "wire", at, "Dockers vote", "",
+                        f.port), now),
+                ArticleDocument.of(EnrichedArticles.article("no-entities-" + u, "wire", at, "",
+                        "Night-shift pay and the queue of container ships at the harbour."), now));
+
+        List<TermStats> together = termStats.termStats(batch);
+
+        assertThat(together).hasSize(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(together.get(i)).as(batch.get(i).id()).isEqualTo(askedAlone(batch.get(i)));
+        }
+        assertThat(together.get(0).termDf().get("strike")).as("indexed words are counted").isPositive();
+    }
+
+    /** The oracle: one term-vector request for the article alone, its counts as Elasticsearch gives them. */
+    private TermStats askedAlone(ArticleDocument doc) throws IOException {
+        Map<String, Object> artificial = Map.of("titleFolded", doc.titleFolded(), "bodyFolded", doc.bodyFolded(),
+                "entityIds", doc.entityIds());
+        var vectors = client.mtermvectors(m -> m.docs(d -> d.index(index.writeIndex())
+                .doc(JsonData.of(artificial)).fields("titleFolded", "bodyFolded", "entityIds")
+                .termStatistics(true).fieldStatistics(true).positions(false).offsets(false).payloads(false)))
+                .docs().get(0).termVectors();
+        Map<String, Integer> tf = new HashMap<>();
+        Map<String, Long> df = new HashMap<>();
+        Map<String, Long> entityDf = new HashMap<>();
+        long textDocs = 0;
+        long entityDocs = 0;
+        for (var field : vectors.entrySet()) {
+            long docs = field.getValue().fieldStatistics().docCount();
+            boolean title = field.getKey().equals("titleFolded");
+            boolean entities = field.getKey().equals("entityIds");
+            if (entities) {
+                entityDocs = docs;
+            } else if (!title) {
+                textDocs = docs;
+            }
+            field.getValue().terms().forEach((term, stats) -> {
+                long freq = stats.docFreq() == null ? 0 : stats.docFreq();
+                if (entities) {
+                    entityDf.put(term, freq);
+                } else {
+                    tf.merge(term, title ? 2 * stats.termFreq() : stats.termFreq(), Integer::sum);
+                    df.merge(term, freq, Math::max);
+                }
+            });
+        }
+        return new TermStats(tf, df, Math.max(textDocs, 1), entityDf, Math.max(entityDocs, 1));
     }
 
     private void sendAndAwait(String entity, EnrichedArticle article) {

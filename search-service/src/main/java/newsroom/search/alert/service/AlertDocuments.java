@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -36,8 +33,6 @@ public class AlertDocuments {
     public static final String ENTITY_TYPES = "entityTypes";
     public static final String SOURCE = "source";
     public static final String DATE = "date";
-    /** Elasticsearch's {@code standard} analyzer: no stop words (Lucene's default set is empty too; said here). */
-    public static final Analyzer ANALYZER = new StandardAnalyzer(CharArraySet.EMPTY_SET);
 
     private final EntityMerges merges;
 

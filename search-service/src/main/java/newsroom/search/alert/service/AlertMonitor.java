@@ -32,6 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import newsroom.search.alert.config.AlertConfig;
+import newsroom.search.repository.IndexAnalysis;
 
 /**
  * Every active subscription, its query compiled once into a Lucene {@link Monitor} (in memory, with a term-filtering
@@ -79,7 +80,7 @@ public class AlertMonitor {
                 ? new MultipassTermFilteredPresearcher(2)
                 : new TermFilteredPresearcher();
         try {
-            this.monitor = new Monitor(AlertDocuments.ANALYZER, presearcher);
+            this.monitor = new Monitor(IndexAnalysis.STANDARD, presearcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

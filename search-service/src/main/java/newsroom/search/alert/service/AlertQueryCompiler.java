@@ -21,6 +21,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 import newsroom.search.ArticleQuery;
+import newsroom.search.repository.IndexAnalysis;
 import newsroom.support.text.TextFolding;
 
 /**
@@ -60,7 +61,7 @@ public final class AlertQueryCompiler {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
         if (q.hasText()) {
-            EsSimpleQueryParser parser = new EsSimpleQueryParser(AlertDocuments.ANALYZER);
+            EsSimpleQueryParser parser = new EsSimpleQueryParser(IndexAnalysis.STANDARD);
             Query text = parser.parse(TextFolding.key(q.text()));
             if (parser.fuzzy) {
                 return new Compiled(null, "fuzzy term: Elasticsearch expands it over the whole index", null);

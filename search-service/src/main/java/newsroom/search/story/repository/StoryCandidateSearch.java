@@ -33,9 +33,9 @@ import newsroom.search.repository.ArticleIndex;
 import newsroom.search.repository.StoryKeysCodec;
 
 /**
- * What story assignment asks the index about a batch of new articles: their words' statistics (to weigh their keys)
- * and the indexed articles most like each, top-k inside the time window. One request each for the whole batch, since
- * per-article requests cost Elasticsearch and this service more in HTTP handling than in the work itself.
+ * The indexed articles most like each of a batch's new articles, top-k inside the time window, in one request for the
+ * whole batch, since per-article requests cost Elasticsearch and this service more in HTTP handling than in the work
+ * itself. (Their words' statistics come from {@link TermStatsReader}.)
  */
 @ApplicationScoped
 public class StoryCandidateSearch {
@@ -43,9 +43,6 @@ public class StoryCandidateSearch {
     private static final List<FieldAndFormat> DOC_VALUES = List.of(FieldAndFormat.of(f -> f.field("id")),
             FieldAndFormat.of(f -> f.field("storyId")), FieldAndFormat.of(f -> f.field("date").format("epoch_millis")),
             FieldAndFormat.of(f -> f.field("storyKeys")));
-    /** Term-vector errors that are the article's (text Elasticsearch cannot analyse), not the cluster's. */
-    private static final Set<String> ARTICLE_FAULTS = Set.of("illegal_argument_exception", "mapper_parsing_exception",
-            "document_parsing_exception", "parse_exception");
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -53,80 +50,6 @@ public class StoryCandidateSearch {
     public StoryCandidateSearch(ElasticsearchClient client, ArticleIndex index) {
         this.client = client;
         this.index = index;
-    }
-
-    /**
-     * Word and entity statistics for articles not in the index yet (term vectors of artificial documents), one
-     * request for all of them; null for an article Elasticsearch cannot analyse (its own fault, not the cluster's).
-     */
-    public List<TermStats> termStats(List<ArticleDocument> docs) throws IOException {
-        if (docs.isEmpty()) {
-            return List.of();
-        }
-        List<MultiTermVectorsOperation> ops = new ArrayList<>();
-        for (ArticleDocument doc : docs) {
-            Map<String, Object> artificial = new HashMap<>();
-            artificial.put("titleFolded", doc.titleFolded() == null ? "" : doc.titleFolded());
-            artificial.put("bodyFolded", doc.bodyFolded() == null ? "" : doc.bodyFolded());
-            artificial.put("entityIds", doc.entityIds() == null ? List.of() : doc.entityIds());
-            ops.add(MultiTermVectorsOperation.of(o -> o.index(index.writeIndex()).doc(JsonData.of(artificial))
-                    .fields("titleFolded", "bodyFolded", "entityIds").termStatistics(true).fieldStatistics(true)
-                    .positions(false).offsets(false).payloads(false)));
-        }
-        MtermvectorsResponse response = client.mtermvectors(m -> m.docs(ops));
-        List<TermStats> out = new ArrayList<>(docs.size());
-        for (MultiTermVectorsResult result : response.docs()) {
-            if (result.error() != null) {
-                if (!articleFault(result.error())) {
-                    throw new IOException("term vectors failed: " + result.error().type() + ": "
-                            + result.error().reason());
-                }
-                out.add(null);
-            } else {
-                out.add(stats(result.termVectors()));
-            }
-        }
-        return out;
-    }
-
-    /** Elasticsearch wraps the cause ("failed to execute term vector request"): any cause in the chain decides. */
-    private static boolean articleFault(ErrorCause error) {
-        for (ErrorCause e = error; e != null; e = e.causedBy()) {
-            if (ARTICLE_FAULTS.contains(e.type())
-                    || e.rootCause().stream().anyMatch(r -> ARTICLE_FAULTS.contains(r.type()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static TermStats stats(Map<String, TermVector> vectors) {
-        Map<String, Integer> tf = new HashMap<>();
-        Map<String, Long> df = new HashMap<>();
-        Map<String, Long> entityDf = new HashMap<>();
-        long textDocs = 0;
-        long entityDocs = 0;
-        for (Map.Entry<String, TermVector> field : vectors.entrySet()) {
-            TermVector vector = field.getValue();
-            long docs = vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount();
-            boolean title = field.getKey().equals("titleFolded");
-            boolean entities = field.getKey().equals("entityIds");
-            if (entities) {
-                entityDocs = docs;
-            } else if (!title) {
-                textDocs = docs;
-            }
-            vector.terms().forEach((term, stats) -> {
-                long freq = stats.docFreq() == null ? 0 : stats.docFreq();
-                if (entities) {
-                    entityDf.put(term, freq);
-                } else {
-                    tf.merge(term, title ? 2 * stats.termFreq() : stats.termFreq(), Integer::sum);
-                    df.merge(term, freq, Math::max);
-                }
-            });
-        }
-        return new TermStats(tf, df, Math.max(textDocs, 1), entityDf, Math.max(entityDocs, 1));
     }
 
     /** What to find candidates for: an article, its date and its keys. */

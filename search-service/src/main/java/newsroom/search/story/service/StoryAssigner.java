@@ -21,6 +21,7 @@ import newsroom.search.story.repository.StoryCandidateSearch;
 import newsroom.search.story.repository.StoryRecord;
 import newsroom.search.story.repository.StoryStore;
 import newsroom.search.story.repository.TermStats;
+import newsroom.search.story.repository.TermStatsReader;
 
 /**
  * Online story assignment, one indexer batch at a time, in the batch's order: an article already indexed keeps its
@@ -37,14 +38,17 @@ public class StoryAssigner {
     private static final int MAX_HOPS = 8;
 
     private final StoryStore store;
+    private final TermStatsReader termStats;
     private final StoryCandidateSearch search;
     private final RecentStories recent;
     private final StoryConfig config;
     private final StoryKeysBuilder keys;
     private final StoryMatcher matcher;
 
-    public StoryAssigner(StoryStore store, StoryCandidateSearch search, RecentStories recent, StoryConfig config) {
+    public StoryAssigner(StoryStore store, TermStatsReader termStats, StoryCandidateSearch search,
+            RecentStories recent, StoryConfig config) {
         this.store = store;
+        this.termStats = termStats;
         this.search = search;
         this.recent = recent;
         this.config = config;
@@ -113,7 +117,7 @@ public class StoryAssigner {
             }
         }
         List<ArticleDocument> toAnalyse = List.copyOf(needKeys.values());
-        List<TermStats> stats = search.termStats(toAnalyse);
+        List<TermStats> stats = termStats.termStats(toAnalyse);
         Map<String, StoryKeys> keysOf = new HashMap<>();
         List<StoryCandidateSearch.CandidateQuery> queries = new ArrayList<>();
         for (int i = 0; i < toAnalyse.size(); i++) {

@@ -21,6 +21,7 @@ import newsroom.events.EntityType;
 import newsroom.search.EnrichedArticles.Ent;
 import newsroom.search.alert.config.AlertConfig;
 import newsroom.search.alert.repository.AlertSubscription;
+import newsroom.search.repository.IndexAnalysis;
 import newsroom.search.service.EntityMerges;
 
 /** The monitor in process: what a subscription matches, and where it is matched. */
@@ -217,7 +218,7 @@ class AlertMonitorTest {
                 article("d", "wire", T, "Vote", "The budget was voted, Ana Lopez said.", MAYOR));
         monitor.put(subs);
         for (EnrichedArticle a : articles) {
-            MemoryIndex index = MemoryIndex.fromDocument(documents.of(a).document(), AlertDocuments.ANALYZER);
+            MemoryIndex index = MemoryIndex.fromDocument(documents.of(a).document(), IndexAnalysis.STANDARD);
             IndexSearcher searcher = index.createSearcher();
             Set<String> expected = new java.util.TreeSet<>();
             for (MonitoredSubscription s : subs) {
