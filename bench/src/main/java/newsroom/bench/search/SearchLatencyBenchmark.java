@@ -47,7 +47,7 @@ import newsroom.stack.StackConfig;
  */
 public final class SearchLatencyBenchmark {
     static final String ALIAS = "bench-articles";
-    static final String INDEX = "bench-articles-v4";
+    static final String INDEX = "bench-articles-v3";
 
     public static void main(String[] args) throws Exception {
         int articles = Integer.getInteger("bench.articles", 100_000);

@@ -19,7 +19,7 @@ public interface SearchConfig {
         String alias();
 
         /** The versioned index this instance writes to; a mapping change is a new name. */
-        @WithDefault("articles-v4")
+        @WithDefault("articles-v3")
         String name();
 
         @WithDefault("1")
@@ -54,7 +54,7 @@ public interface SearchConfig {
         @WithDefault("news.articles.enriched")
         String topic();
 
-        /** Per index version by default ({@code search-service-articles-v4}), so a new version reads the topic again. */
+        /** Per index version by default ({@code search-service-articles-v3}), so a new version reads the topic again. */
         @WithDefault("search-service-${newsroom.search.index.name}")
         String groupId();
 

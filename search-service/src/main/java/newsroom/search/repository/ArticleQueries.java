@@ -21,9 +21,7 @@ public final class ArticleQueries {
 
     /**
      * Matching is decided by the folded fields with the folded text, so accents and case never matter; the same text
-     * on the original title only adds score, so a title with the exact spelling ranks first. The original body is
-     * not indexed: indexing it twice cost Elasticsearch CPU on every article for a ranking nuance (README
-     * "Benchmarks"). The user's text is only ever a
+     * on the original fields only adds score, so exact spellings rank first. The user's text is only ever a
      * simple_query_string, which has no syntax errors and cannot express query DSL. An entity filter also matches
      * the ids the knowledge base merged into that entity.
      */
@@ -37,7 +35,7 @@ public final class ArticleQueries {
         return Query.of(q -> q.bool(b -> b
                 .must(m -> m.simpleQueryString(s -> s.query(folded).fields("titleFolded^3", "bodyFolded")
                         .defaultOperator(Operator.And).lenient(true)))
-                .should(m -> m.simpleQueryString(s -> s.query(query.text()).fields("title")
+                .should(m -> m.simpleQueryString(s -> s.query(query.text()).fields("title^3", "body")
                         .defaultOperator(Operator.And).lenient(true)))
                 .filter(filters)));
     }
