@@ -73,7 +73,7 @@ public class TermStatsReader {
     }
 
     /** Article by article: a group's failure says only that one of its articles cannot be analysed. */
-    List<TermStats> eachAlone(List<ArticleDocument> docs) throws IOException {
+    private List<TermStats> eachAlone(List<ArticleDocument> docs) throws IOException {
         List<TermStats> out = new ArrayList<>(docs.size());
         List<MultiTermVectorsResult> results = request(docs.stream().map(d -> artificial(List.of(d))).toList());
         for (int i = 0; i < docs.size(); i++) {

@@ -34,7 +34,6 @@ public final class StoryKeysBuilder {
             + "mas muy nos o para pero por porque que se ser sin sobre son su sus tambien tiene todo tras un una unas "
             + "uno unos y ya").split(" "));
 
-
     private final int keywords;
     private final int entities;
 
