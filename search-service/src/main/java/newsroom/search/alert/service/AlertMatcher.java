@@ -81,7 +81,8 @@ public class AlertMatcher {
                         + "made of them, or a term is past Lucene's limit)")
                 .register(registry);
         this.failureCounter = Counter.builder("newsroom.alerts.subscription.failures")
-                .description("Subscriptions whose matching failed on their own (the subscription is marked failing)")
+                .description("Subscriptions that began to fail on their own (marked failing; counted again only after "
+                        + "they recovered)")
                 .register(registry);
     }
 
@@ -218,10 +219,19 @@ public class AlertMatcher {
         });
         List<AlertMatch> fresh = store.recordNew(candidates, withWebhook, storiesOf(candidates, perStory));
         if (!failed.isEmpty()) {
+            // Counted and logged when a subscription begins to fail: one that keeps failing is tried again with every
+            // batch (and a batch may be recorded in parts), and would otherwise log and count each time
+            Set<String> before = monitor.failing();
             failures.markFailing(failed);
             monitor.failing(failed.keySet(), true);
-            failureCounter.increment(failed.size());
-            failed.forEach((id, error) -> LOG.warnf("alert subscription %s is failing: %s", id, error));
+            failed.forEach((id, error) -> {
+                if (before.contains(id)) {
+                    LOG.debugf("alert subscription %s is still failing: %s", id, error);
+                } else {
+                    failureCounter.increment();
+                    LOG.warnf("alert subscription %s is failing: %s", id, error);
+                }
+            });
         }
         List<String> recovered = new ArrayList<>();
         for (String id : monitor.failing()) {
