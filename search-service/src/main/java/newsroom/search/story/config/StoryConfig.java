@@ -32,6 +32,13 @@ public interface StoryConfig {
     @WithDefault("5000")
     int recentCapacity();
 
+    /**
+     * How long story entries read or written are kept in memory (0 = not kept): a story's entry only changes when a
+     * merge absorbs it, and another instance's merge is seen this much later at most, as {@link #recent()} lags.
+     */
+    @WithDefault("30s")
+    Duration recordCache();
+
     /** Candidate articles one article is compared with: the bound on the cost per article. */
     @WithDefault("30")
     int candidates();

@@ -2,12 +2,16 @@ package newsroom.search.story.repository;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 
@@ -23,8 +27,10 @@ import co.elastic.clients.elasticsearch.core.get.GetResult;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import newsroom.search.repository.ArticleDocument.StoryKeys;
 import newsroom.search.repository.ArticleIndex;
+import newsroom.search.story.config.StoryConfig;
 
 /**
  * Story state in Elasticsearch: the {@code storyId} and {@code storyKeys} of article documents in the write index,
@@ -41,13 +47,28 @@ public class StoryStore {
     static final int MERGE_PAGE = 1000;
     static final int MAX_MERGE_PAGES = 100;
 
+    /** Story entries kept in memory at most (about 200 bytes each). */
+    static final int CACHED_RECORDS = 50_000;
+
     private final ElasticsearchClient client;
     private final ArticleIndex index;
+    private final StoryRecordCache cache;
     private volatile boolean prepared;
 
+    @Inject
+    public StoryStore(ElasticsearchClient client, ArticleIndex index, StoryConfig config) {
+        this(client, index, new StoryRecordCache(config.recordCache(), CACHED_RECORDS, Clock.systemUTC()));
+    }
+
+    /** Every entry read from Elasticsearch, none kept. */
     public StoryStore(ElasticsearchClient client, ArticleIndex index) {
+        this(client, index, new StoryRecordCache(Duration.ZERO, 0, Clock.systemUTC()));
+    }
+
+    StoryStore(ElasticsearchClient client, ArticleIndex index, StoryRecordCache cache) {
         this.client = client;
         this.index = index;
+        this.cache = cache;
     }
 
     /** The stories index belongs to the article index version it describes (a new version rebuilds both). */
@@ -90,23 +111,30 @@ public class StoryStore {
         return found;
     }
 
-    /** The entries of these stories (real-time). */
+    /** The entries of these stories (real-time, or held for at most {@link StoryConfig#recordCache()}). */
     public Map<String, StoryRecord> stories(Collection<String> ids) throws IOException {
-        Map<String, StoryRecord> found = new HashMap<>();
         if (ids.isEmpty()) {
-            return found;
+            return new HashMap<>();
         }
         prepare();
-        MgetResponse<StoryRecord> response = client.mget(m -> m.index(storiesIndex()).ids(List.copyOf(ids)),
-                StoryRecord.class);
+        String stories = storiesIndex();
+        Map<String, StoryRecord> found = cache.fresh(stories, ids);
+        List<String> toRead = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
+        if (toRead.isEmpty()) {
+            return found;
+        }
+        MgetResponse<StoryRecord> response = client.mget(m -> m.index(stories).ids(toRead), StoryRecord.class);
+        List<StoryRecord> read = new ArrayList<>();
         for (MultiGetResponseItem<StoryRecord> item : response.docs()) {
             if (item.isResult()) {
                 GetResult<StoryRecord> r = item.result();
                 if (r.found() && r.source() != null) {
                     found.put(r.id(), r.source());
+                    read.add(r.source());
                 }
             }
         }
+        cache.hold(stories, read);
         return found;
     }
 
@@ -120,11 +148,17 @@ public class StoryStore {
             ops.add(BulkOperation.of(o -> o.create(c -> c.index(storiesIndex()).id(s.id()).document(s))));
         }
         BulkResponse response = client.bulk(b -> b.operations(ops));
+        Set<String> written = new HashSet<>();
         for (var item : response.items()) {
             if (item.error() != null && item.status() != 409) {
                 throw new IOException("creating story " + item.id() + " failed: " + item.error().reason());
             }
+            if (item.error() == null) {
+                written.add(item.id());
+            }
         }
+        // One that existed already (409) may be another's, or merged since: read it when it is asked for
+        cache.hold(storiesIndex(), stories.stream().filter(s -> written.contains(s.id())).toList());
     }
 
     /**
@@ -138,6 +172,7 @@ public class StoryStore {
         entry.put("mergedInto", survivor);
         entry.put("mergedAt", at.toString());
         client.update(u -> u.index(storiesIndex()).id(absorbed).doc(entry).upsert(entry), Map.class);
+        cache.forget(absorbed);
         refresh();
         Map<String, Object> repointed = Map.of("storyId", survivor);
         for (int page = 0; page < MAX_MERGE_PAGES; page++) {
