@@ -28,6 +28,7 @@ import newsroom.search.OwnIndexProfile;
 import newsroom.search.repository.ArticleDocument;
 import newsroom.search.repository.ArticleIndex;
 import newsroom.search.story.repository.Candidate;
+import newsroom.search.story.repository.StoryRecord;
 import newsroom.search.story.repository.StoryStore;
 import newsroom.search.story.repository.TermStats;
 import newsroom.search.story.repository.TermStatsReader;
@@ -216,6 +217,28 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
         assertThat(stats.get(1)).isNull();
         assertThat(stats.get(0).termFreq()).containsKey("strike");
         assertThat(stats.get(2).entityDf()).containsKey(f.union.id());
+    }
+
+    @Test
+    void storyEntriesKeptForAssigningNeverHideAMergeFromReadersOrThisInstancesOwnMerges() throws IOException {
+        String u = EnrichedArticles.unique();
+        Instant began = Instant.parse("2026-10-01T08:00:00Z");
+        StoryRecord first = new StoryRecord("s-first-" + u, began, "first-" + u, null, null);
+        StoryRecord second = new StoryRecord("s-second-" + u, began.plusSeconds(60), "second-" + u, null, null);
+        StoryRecord third = new StoryRecord("s-third-" + u, began.plusSeconds(120), "third-" + u, null, null);
+        store.create(List.of(first, second, third));
+        assertThat(store.storiesForAssigning(List.of(second.id(), third.id())))
+                .containsEntry(second.id(), second).containsEntry(third.id(), third);
+
+        // Another instance merges the second story into the first: readers see it at once, the assigner within
+        // record-cache (it holds what it read; the candidates it finds in the absorbed story are re-pointed then)
+        new StoryStore(client, index).merge(second.id(), first.id(), Instant.now());
+        assertThat(store.stories(List.of(second.id())).get(second.id()).mergedInto()).isEqualTo(first.id());
+        assertThat(store.storiesForAssigning(List.of(second.id())).get(second.id()).mergedInto()).isNull();
+
+        // This instance's own merge: the assigner sees it with its next read
+        store.merge(third.id(), first.id(), Instant.now());
+        assertThat(store.storiesForAssigning(List.of(third.id())).get(third.id()).mergedInto()).isEqualTo(first.id());
     }
 
     @Test

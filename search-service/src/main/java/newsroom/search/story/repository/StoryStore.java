@@ -111,8 +111,21 @@ public class StoryStore {
         return found;
     }
 
-    /** The entries of these stories (real-time, or held for at most {@link StoryConfig#recordCache()}). */
+    /** The entries of these stories as they are now (real-time): what a reader of a story id needs. */
     public Map<String, StoryRecord> stories(Collection<String> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
+        prepare();
+        return read(storiesIndex(), ids);
+    }
+
+    /**
+     * The entries of these stories for story assignment: real-time, or read or written at most
+     * {@link StoryConfig#recordCache()} ago. Only the assigner (the indexer's one worker thread, which also applies
+     * its merges) reads through here, so no entry it read before one of its merges outlives that merge, which drops it.
+     */
+    public Map<String, StoryRecord> storiesForAssigning(Collection<String> ids) throws IOException {
         if (ids.isEmpty()) {
             return new HashMap<>();
         }
@@ -120,21 +133,26 @@ public class StoryStore {
         String stories = storiesIndex();
         Map<String, StoryRecord> found = cache.fresh(stories, ids);
         List<String> toRead = ids.stream().filter(id -> !found.containsKey(id)).distinct().toList();
-        if (toRead.isEmpty()) {
-            return found;
+        if (!toRead.isEmpty()) {
+            Map<String, StoryRecord> read = read(stories, toRead);
+            cache.hold(stories, read.values());
+            found.putAll(read);
         }
-        MgetResponse<StoryRecord> response = client.mget(m -> m.index(stories).ids(toRead), StoryRecord.class);
-        List<StoryRecord> read = new ArrayList<>();
+        return found;
+    }
+
+    private Map<String, StoryRecord> read(String stories, Collection<String> ids) throws IOException {
+        Map<String, StoryRecord> found = new HashMap<>();
+        MgetResponse<StoryRecord> response = client.mget(m -> m.index(stories).ids(List.copyOf(ids)),
+                StoryRecord.class);
         for (MultiGetResponseItem<StoryRecord> item : response.docs()) {
             if (item.isResult()) {
                 GetResult<StoryRecord> r = item.result();
                 if (r.found() && r.source() != null) {
                     found.put(r.id(), r.source());
-                    read.add(r.source());
                 }
             }
         }
-        cache.hold(stories, read);
         return found;
     }
 

@@ -213,7 +213,7 @@ public class StoryAssigner {
             }
         }
         for (int hop = 0; hop < MAX_HOPS && !wanted.isEmpty(); hop++) {
-            Map<String, StoryRecord> found = store.stories(wanted);
+            Map<String, StoryRecord> found = store.storiesForAssigning(wanted);
             Set<String> next = new HashSet<>();
             for (String id : wanted) {
                 StoryRecord r = found.getOrDefault(id, new StoryRecord(id, null, null, null, null));
