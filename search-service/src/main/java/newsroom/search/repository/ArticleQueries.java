@@ -1,5 +1,14 @@
 package newsroom.search.repository;
 
+import static newsroom.search.repository.ArticleFields.BODY;
+import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+import static newsroom.search.repository.ArticleFields.ENTITY_TYPES;
+import static newsroom.search.repository.ArticleFields.SOURCE;
+import static newsroom.search.repository.ArticleFields.TITLE;
+import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +42,9 @@ public final class ArticleQueries {
         }
         String folded = TextFolding.key(query.text());
         return Query.of(q -> q.bool(b -> b
-                .must(m -> m.simpleQueryString(s -> s.query(folded).fields("titleFolded^3", "bodyFolded")
+                .must(m -> m.simpleQueryString(s -> s.query(folded).fields(TITLE_FOLDED + "^3", BODY_FOLDED)
                         .defaultOperator(Operator.And).lenient(true)))
-                .should(m -> m.simpleQueryString(s -> s.query(query.text()).fields("title^3", "body")
+                .should(m -> m.simpleQueryString(s -> s.query(query.text()).fields(TITLE + "^3", BODY)
                         .defaultOperator(Operator.And).lenient(true)))
                 .filter(filters)));
     }
@@ -44,19 +53,19 @@ public final class ArticleQueries {
         List<Query> filters = new ArrayList<>();
         for (String entity : query.entities()) {
             List<FieldValue> ids = merges.sameEntity(entity).stream().map(FieldValue::of).toList();
-            filters.add(Query.of(q -> q.terms(t -> t.field("entityIds").terms(v -> v.value(ids)))));
+            filters.add(Query.of(q -> q.terms(t -> t.field(ENTITY_IDS).terms(v -> v.value(ids)))));
         }
         if (!query.types().isEmpty()) {
-            filters.add(Query.of(q -> q.terms(t -> t.field("entityTypes")
+            filters.add(Query.of(q -> q.terms(t -> t.field(ENTITY_TYPES)
                     .terms(v -> v.value(query.types().stream().map(FieldValue::of).toList())))));
         }
         if (!query.sources().isEmpty()) {
-            filters.add(Query.of(q -> q.terms(t -> t.field("source")
+            filters.add(Query.of(q -> q.terms(t -> t.field(SOURCE)
                     .terms(v -> v.value(query.sources().stream().map(FieldValue::of).toList())))));
         }
         if (query.from() != null || query.to() != null) {
             filters.add(Query.of(q -> q.range(r -> r.date(d -> {
-                d.field("date");
+                d.field(DATE);
                 if (query.from() != null) {
                     d.gte(query.from().toString());
                 }

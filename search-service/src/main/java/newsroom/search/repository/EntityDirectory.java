@@ -1,5 +1,10 @@
 package newsroom.search.repository;
 
+import static newsroom.search.repository.ArticleFields.ENTITIES;
+import static newsroom.search.repository.ArticleFields.ENTITY_ID;
+import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+import static newsroom.search.repository.ArticleFields.ENTITY_NAME;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -67,12 +72,12 @@ public class EntityDirectory {
         if (!missing.isEmpty()) {
             List<FieldValue> values = missing.stream().map(FieldValue::of).toList();
             SearchResponse<Void> response = client.search(s -> s.index(index.alias()).size(0)
-                    .query(q -> q.terms(t -> t.field("entityIds").terms(v -> v.value(values))))
-                    .aggregations("e", a -> a.nested(n -> n.path("entities"))
-                            .aggregations("f", f -> f.filter(q -> q.terms(t -> t.field("entities.id")
+                    .query(q -> q.terms(t -> t.field(ENTITY_IDS).terms(v -> v.value(values))))
+                    .aggregations("e", a -> a.nested(n -> n.path(ENTITIES))
+                            .aggregations("f", f -> f.filter(q -> q.terms(t -> t.field(ENTITY_ID)
                                     .terms(v -> v.value(values))))
-                                    .aggregations("ids", i -> i.terms(t -> t.field("entities.id").size(values.size()))
-                                            .aggregations("names", n -> n.terms(t -> t.field("entities.name").size(1)))))),
+                                    .aggregations("ids", i -> i.terms(t -> t.field(ENTITY_ID).size(values.size()))
+                                            .aggregations("names", n -> n.terms(t -> t.field(ENTITY_NAME).size(1)))))),
                     Void.class);
             for (StringTermsBucket bucket : response.aggregations().get("e").nested().aggregations().get("f").filter()
                     .aggregations().get("ids").sterms().buckets().array()) {

@@ -1,5 +1,23 @@
 package newsroom.search.service;
 
+import static newsroom.search.repository.ArticleFields.BODY;
+import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ENTITY_COUNT;
+import static newsroom.search.repository.ArticleFields.ENTITY_ID;
+import static newsroom.search.repository.ArticleFields.ENTITY_NAME;
+import static newsroom.search.repository.ArticleFields.ENTITY_SALIENCE;
+import static newsroom.search.repository.ArticleFields.ENTITY_TYPE;
+import static newsroom.search.repository.ArticleFields.ID;
+import static newsroom.search.repository.ArticleFields.PUBLISHED_AT;
+import static newsroom.search.repository.ArticleFields.RECEIVED_AT;
+import static newsroom.search.repository.ArticleFields.SOURCE;
+import static newsroom.search.repository.ArticleFields.STORY_ID;
+import static newsroom.search.repository.ArticleFields.TITLE;
+import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
+import static newsroom.search.repository.ArticleFields.URL;
+import static newsroom.search.repository.ArticleFields.entityIdsOfType;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,9 +122,9 @@ public class ArticleSearch {
                 .size(query.size())
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(sort(query.sort()))
-                .source(s -> s.filter(f -> f.includes("id", "url", "source", "title", "body", "publishedAt",
-                        "receivedAt", "date", "storyId", "entities.id", "entities.name", "entities.type", "entities.count",
-                        "entities.salience")))
+                .source(s -> s.filter(f -> f.includes(ID, URL, SOURCE, TITLE, BODY, PUBLISHED_AT,
+                        RECEIVED_AT, DATE, STORY_ID, ENTITY_ID, ENTITY_NAME, ENTITY_TYPE, ENTITY_COUNT,
+                        ENTITY_SALIENCE)))
                 .highlight(highlight());
         if (after != null) {
             request.searchAfter(after.after());
@@ -116,7 +134,7 @@ public class ArticleSearch {
         String pit = after != null ? after.pit() : null;
         boolean openedHere = false;
         if (collapse) {
-            request.collapse(c -> c.field("storyId"));
+            request.collapse(c -> c.field(STORY_ID));
         } else if (after == null && query.sort() == ArticleQuery.Sort.RELEVANCE && query.size() > 0) {
             pit = client.openPointInTime(o -> o.index(index.alias()).keepAlive(k -> k.time(PIT_KEEP_ALIVE))).id();
             openedHere = true;
@@ -193,8 +211,8 @@ public class ArticleSearch {
         if (sort == ArticleQuery.Sort.RELEVANCE) {
             sorts.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
         }
-        sorts.add(SortOptions.of(s -> s.field(f -> f.field("date").order(SortOrder.Desc))));
-        sorts.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc))));
+        sorts.add(SortOptions.of(s -> s.field(f -> f.field(DATE).order(SortOrder.Desc))));
+        sorts.add(SortOptions.of(s -> s.field(f -> f.field(ID).order(SortOrder.Asc))));
         return sorts;
     }
 
@@ -209,25 +227,25 @@ public class ArticleSearch {
     static Highlight highlight() {
         return Highlight.of(h -> h.encoder(HighlighterEncoder.Html).preTags(MARK_OPEN).postTags(MARK_CLOSE)
                 .requireFieldMatch(false).maxAnalyzedOffset(HIGHLIGHT_CHARS)
-                .fields("titleFolded", f -> f.type("plain").numberOfFragments(0))
-                .fields("bodyFolded", f -> f.type("plain").fragmentSize(180).numberOfFragments(3)
+                .fields(TITLE_FOLDED, f -> f.type("plain").numberOfFragments(0))
+                .fields(BODY_FOLDED, f -> f.type("plain").fragmentSize(180).numberOfFragments(3)
                         .noMatchSize(220)));
     }
 
     static Map<String, Aggregation> facetAggregations() {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         for (EntityType type : EntityType.values()) {
-            aggs.put(ENTITY_AGG + type.name(), Aggregation.of(a -> a.terms(t -> t.field("entityIdsByType." + type.name())
+            aggs.put(ENTITY_AGG + type.name(), Aggregation.of(a -> a.terms(t -> t.field(entityIdsOfType(type.name()))
                     .size(FACET_SIZE))));
         }
-        aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field("source").size(SOURCE_FACET_SIZE))));
+        aggs.put("sources", Aggregation.of(a -> a.terms(t -> t.field(SOURCE).size(SOURCE_FACET_SIZE))));
         aggs.put("dates", dailyHistogram());
         return aggs;
     }
 
     /** Non-empty UTC days; {@link DateBuckets} picks the chart's width from them. */
     static Aggregation dailyHistogram() {
-        return Aggregation.of(a -> a.dateHistogram(d -> d.field("date").calendarInterval(CalendarInterval.Day)
+        return Aggregation.of(a -> a.dateHistogram(d -> d.field(DATE).calendarInterval(CalendarInterval.Day)
                 .minDocCount(1)));
     }
 
@@ -272,11 +290,11 @@ public class ArticleSearch {
 
     private static Map<String, List<String>> highlights(Map<String, List<String>> raw, ArticleDocument doc) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        List<String> title = raw.get("titleFolded");
+        List<String> title = raw.get(TITLE_FOLDED);
         if (title != null && !title.isEmpty()) {
             out.put("title", FoldedHighlights.onOriginal(title, doc.title()));
         }
-        List<String> body = raw.get("bodyFolded");
+        List<String> body = raw.get(BODY_FOLDED);
         if (body != null && !body.isEmpty()) {
             out.put("body", FoldedHighlights.onOriginal(body, doc.body()));
         }

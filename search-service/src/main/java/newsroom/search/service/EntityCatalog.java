@@ -1,5 +1,23 @@
 package newsroom.search.service;
 
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ENTITIES;
+import static newsroom.search.repository.ArticleFields.ENTITY_ALIASES;
+import static newsroom.search.repository.ArticleFields.ENTITY_ALIASES_FOLDED;
+import static newsroom.search.repository.ArticleFields.ENTITY_COUNT;
+import static newsroom.search.repository.ArticleFields.ENTITY_ID;
+import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+import static newsroom.search.repository.ArticleFields.ENTITY_NAME;
+import static newsroom.search.repository.ArticleFields.ENTITY_NAME_FOLDED;
+import static newsroom.search.repository.ArticleFields.ENTITY_SALIENCE;
+import static newsroom.search.repository.ArticleFields.ENTITY_TYPE;
+import static newsroom.search.repository.ArticleFields.ENTITY_TYPE_IDS;
+import static newsroom.search.repository.ArticleFields.ID;
+import static newsroom.search.repository.ArticleFields.PUBLISHED_AT;
+import static newsroom.search.repository.ArticleFields.SOURCE;
+import static newsroom.search.repository.ArticleFields.TITLE;
+import static newsroom.search.repository.ArticleFields.URL;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,22 +78,22 @@ public class EntityCatalog {
             throw new InvalidQueryException(List.of("size: must be between 1 and " + MAX_SUGGESTIONS));
         }
         Query match = Query.of(q -> q.bool(b -> {
-            b.should(s -> s.matchBoolPrefix(m -> m.field("entities.nameFolded").query(folded).operator(Operator.And)))
-                    .should(s -> s.matchBoolPrefix(m -> m.field("entities.aliasesFolded").query(folded)
+            b.should(s -> s.matchBoolPrefix(m -> m.field(ENTITY_NAME_FOLDED).query(folded).operator(Operator.And)))
+                    .should(s -> s.matchBoolPrefix(m -> m.field(ENTITY_ALIASES_FOLDED).query(folded)
                             .operator(Operator.And)))
                     .minimumShouldMatch("1");
             if (type != null) {
-                b.filter(f -> f.term(t -> t.field("entities.type").value(type)));
+                b.filter(f -> f.term(t -> t.field(ENTITY_TYPE).value(type)));
             }
             return b;
         }));
         SearchResponse<Void> response = client.search(s -> s.index(index.alias()).size(0)
-                .query(q -> q.nested(n -> n.path("entities").query(match)))
-                .aggregations("e", a -> a.nested(n -> n.path("entities"))
+                .query(q -> q.nested(n -> n.path(ENTITIES).query(match)))
+                .aggregations("e", a -> a.nested(n -> n.path(ENTITIES))
                         .aggregations("f", f -> f.filter(match)
-                                .aggregations("ids", i -> i.terms(t -> t.field("entities.id").size(size))
-                                        .aggregations("name", n -> n.terms(t -> t.field("entities.name").size(1)))
-                                        .aggregations("type", n -> n.terms(t -> t.field("entities.type").size(1)))))),
+                                .aggregations("ids", i -> i.terms(t -> t.field(ENTITY_ID).size(size))
+                                        .aggregations("name", n -> n.terms(t -> t.field(ENTITY_NAME).size(1)))
+                                        .aggregations("type", n -> n.terms(t -> t.field(ENTITY_TYPE).size(1)))))),
                 Void.class);
         List<EntityProfile.Suggestion> out = new ArrayList<>();
         for (StringTermsBucket b : response.aggregations().get("e").nested().aggregations().get("f").filter()
@@ -89,25 +107,25 @@ public class EntityCatalog {
 
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000)
     public Optional<EntityProfile> profile(String id) throws IOException {
-        Query mentions = Query.of(q -> q.term(t -> t.field("entityIds").value(id)));
-        Query self = Query.of(q -> q.term(t -> t.field("entities.id").value(id)));
+        Query mentions = Query.of(q -> q.term(t -> t.field(ENTITY_IDS).value(id)));
+        Query self = Query.of(q -> q.term(t -> t.field(ENTITY_ID).value(id)));
         SearchResponse<ArticleDocument> response = client.search(s -> s.index(index.alias()).size(RECENT)
                 .query(mentions)
                 .trackTotalHits(t -> t.enabled(true))
-                .sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc)))
-                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)))
-                .source(src -> src.filter(f -> f.includes("id", "title", "url", "source", "publishedAt")))
-                .aggregations("first", a -> a.min(m -> m.field("date")))
-                .aggregations("last", a -> a.max(m -> m.field("date")))
+                .sort(o -> o.field(f -> f.field(DATE).order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field(ID).order(SortOrder.Asc)))
+                .source(src -> src.filter(f -> f.includes(ID, TITLE, URL, SOURCE, PUBLISHED_AT)))
+                .aggregations("first", a -> a.min(m -> m.field(DATE)))
+                .aggregations("last", a -> a.max(m -> m.field(DATE)))
                 .aggregations("days", ArticleSearch.dailyHistogram())
-                .aggregations("co", a -> a.terms(t -> t.field("entityTypeIds").size(COOCCURRING + 1)))
-                .aggregations("e", a -> a.nested(n -> n.path("entities"))
+                .aggregations("co", a -> a.terms(t -> t.field(ENTITY_TYPE_IDS).size(COOCCURRING + 1)))
+                .aggregations("e", a -> a.nested(n -> n.path(ENTITIES))
                         .aggregations("self", f -> f.filter(self)
-                                .aggregations("name", n -> n.terms(t -> t.field("entities.name").size(1)))
-                                .aggregations("type", n -> n.terms(t -> t.field("entities.type").size(1)))
-                                .aggregations("aliases", n -> n.terms(t -> t.field("entities.aliases").size(ALIASES)))
-                                .aggregations("mentions", n -> n.sum(m -> m.field("entities.count")))
-                                .aggregations("salience", n -> n.avg(m -> m.field("entities.salience"))))),
+                                .aggregations("name", n -> n.terms(t -> t.field(ENTITY_NAME).size(1)))
+                                .aggregations("type", n -> n.terms(t -> t.field(ENTITY_TYPE).size(1)))
+                                .aggregations("aliases", n -> n.terms(t -> t.field(ENTITY_ALIASES).size(ALIASES)))
+                                .aggregations("mentions", n -> n.sum(m -> m.field(ENTITY_COUNT)))
+                                .aggregations("salience", n -> n.avg(m -> m.field(ENTITY_SALIENCE))))),
                 ArticleDocument.class);
         long articles = response.hits().total() == null ? 0 : response.hits().total().value();
         if (articles == 0) {

@@ -1,5 +1,12 @@
 package newsroom.search.alert.service;
 
+import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+import static newsroom.search.repository.ArticleFields.ENTITY_TYPES;
+import static newsroom.search.repository.ArticleFields.SOURCE;
+import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
+
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -13,6 +20,7 @@ import org.apache.lucene.document.TextField;
 import jakarta.enterprise.context.ApplicationScoped;
 import newsroom.events.EnrichedArticle;
 import newsroom.search.repository.ArticleDocument;
+import newsroom.search.repository.ArticleFields;
 import newsroom.search.service.EntityMerges;
 
 /**
@@ -20,20 +28,13 @@ import newsroom.search.service.EntityMerges;
  * that a search filters or matches on, built by the indexer's own {@link ArticleDocument#of} and analysed like the
  * mapping ({@code standard}: standard tokenizer, lower case, no stop words; keywords as they are).
  *
- * <p>One difference on purpose: {@link #ENTITY_IDS} holds, for each entity of the article, every id the knowledge base
- * merged with it ({@link EntityMerges#sameEntity}). Search expands the query's entity instead; both match exactly
- * when the article's and the query's entity stand for the same entity today, and this way a merge or un-merge changes
- * no compiled subscription.
+ * <p>One difference on purpose: {@link ArticleFields#ENTITY_IDS} holds, for each entity of the article, every id the
+ * knowledge base merged with it ({@link EntityMerges#sameEntity}). Search expands the query's entity instead; both
+ * match exactly when the article's and the query's entity stand for the same entity today, and this way a merge or
+ * un-merge changes no compiled subscription.
  */
 @ApplicationScoped
 public class AlertDocuments {
-    public static final String TITLE = "titleFolded";
-    public static final String BODY = "bodyFolded";
-    public static final String ENTITY_IDS = "entityIds";
-    public static final String ENTITY_TYPES = "entityTypes";
-    public static final String SOURCE = "source";
-    public static final String DATE = "date";
-
     private final EntityMerges merges;
 
     public AlertDocuments(EntityMerges merges) {
@@ -41,7 +42,8 @@ public class AlertDocuments {
     }
 
     /**
-     * @param entityIds the article's entity ids with every id merged with them (what {@link #ENTITY_IDS} holds)
+     * @param entityIds the article's entity ids with every id merged with them (what {@link ArticleFields#ENTITY_IDS}
+     *     holds)
      */
     public record Prepared(Document document, Set<String> entityIds) {
     }
@@ -49,8 +51,8 @@ public class AlertDocuments {
     public Prepared of(EnrichedArticle article) {
         ArticleDocument a = ArticleDocument.of(article, Instant.now());
         Document d = new Document();
-        d.add(new TextField(TITLE, a.titleFolded() == null ? "" : a.titleFolded(), Field.Store.NO));
-        d.add(new TextField(BODY, a.bodyFolded() == null ? "" : a.bodyFolded(), Field.Store.NO));
+        d.add(new TextField(TITLE_FOLDED, a.titleFolded() == null ? "" : a.titleFolded(), Field.Store.NO));
+        d.add(new TextField(BODY_FOLDED, a.bodyFolded() == null ? "" : a.bodyFolded(), Field.Store.NO));
         Set<String> ids = new LinkedHashSet<>();
         for (String id : a.entityIds()) {
             ids.addAll(merges.sameEntity(id));

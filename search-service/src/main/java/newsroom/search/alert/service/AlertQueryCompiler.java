@@ -1,5 +1,12 @@
 package newsroom.search.alert.service;
 
+import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+import static newsroom.search.repository.ArticleFields.ENTITY_TYPES;
+import static newsroom.search.repository.ArticleFields.SOURCE;
+import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -39,7 +46,7 @@ import newsroom.support.text.TextFolding;
  * one with more distinct clauses than Lucene's limit (1,024), which Elasticsearch's higher limit may take.
  */
 public final class AlertQueryCompiler {
-    static final Map<String, Float> TEXT_FIELDS = Map.of(AlertDocuments.TITLE, 3f, AlertDocuments.BODY, 1f);
+    static final Map<String, Float> TEXT_FIELDS = Map.of(TITLE_FOLDED, 3f, BODY_FOLDED, 1f);
     private static final IndexSearcher NO_INDEX = noIndex();
 
     private AlertQueryCompiler() {
@@ -72,15 +79,15 @@ public final class AlertQueryCompiler {
         // An entity filter: the article's entity ids are indexed with every id merged with them (AlertDocuments),
         // so the subscription's id itself is the term, whatever was merged since.
         for (String entity : q.entities()) {
-            b.add(new TermQuery(new Term(AlertDocuments.ENTITY_IDS, entity)), Occur.FILTER);
+            b.add(new TermQuery(new Term(ENTITY_IDS, entity)), Occur.FILTER);
             any = true;
         }
-        any |= anyOf(b, AlertDocuments.ENTITY_TYPES, q.types());
-        any |= anyOf(b, AlertDocuments.SOURCE, q.sources());
+        any |= anyOf(b, ENTITY_TYPES, q.types());
+        any |= anyOf(b, SOURCE, q.sources());
         if (q.from() != null || q.to() != null) {
             long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
             long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli() - 1; // exclusive upper bound
-            b.add(LongPoint.newRangeQuery(AlertDocuments.DATE, from, to), Occur.FILTER);
+            b.add(LongPoint.newRangeQuery(DATE, from, to), Occur.FILTER);
             any = true;
         }
         try {

@@ -1,5 +1,12 @@
 package newsroom.search.story.repository;
 
+import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+import static newsroom.search.repository.ArticleFields.ID;
+import static newsroom.search.repository.ArticleFields.STORY_ID;
+import static newsroom.search.repository.ArticleFields.STORY_KEYS;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +38,9 @@ import newsroom.search.repository.StoryKeysCodec;
 @ApplicationScoped
 public class StoryCandidateSearch {
     /** What a candidate is read from: doc values, never the hit's _source. */
-    private static final List<FieldAndFormat> DOC_VALUES = List.of(FieldAndFormat.of(f -> f.field("id")),
-            FieldAndFormat.of(f -> f.field("storyId")), FieldAndFormat.of(f -> f.field("date").format("epoch_millis")),
-            FieldAndFormat.of(f -> f.field("storyKeys")));
+    private static final List<FieldAndFormat> DOC_VALUES = List.of(FieldAndFormat.of(f -> f.field(ID)),
+            FieldAndFormat.of(f -> f.field(STORY_ID)), FieldAndFormat.of(f -> f.field(DATE).format("epoch_millis")),
+            FieldAndFormat.of(f -> f.field(STORY_KEYS)));
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -85,18 +92,18 @@ public class StoryCandidateSearch {
     /** Null when the article has no keys to search by. */
     static Query candidateQuery(CandidateQuery q, Duration window, int keywords) {
         List<Query> should = new ArrayList<>();
-        q.keys().entities().forEach((id, w) -> should.add(term("entityIds", id, w)));
+        q.keys().entities().forEach((id, w) -> should.add(term(ENTITY_IDS, id, w)));
         // The body only: a clause costs a term lookup in every segment whatever it matches, and a title's words are
         // nearly always its body's too, so title clauses doubled the search for little.
         q.keys().terms().entrySet().stream().sorted(StoryKeys.HEAVIEST_FIRST).limit(keywords)
-                .forEach(e -> should.add(term("bodyFolded", e.getKey(), e.getValue())));
+                .forEach(e -> should.add(term(BODY_FOLDED, e.getKey(), e.getValue())));
         if (should.isEmpty()) {
             return null;
         }
         return Query.of(x -> x.bool(b -> b
-                .filter(f -> f.range(r -> r.date(d -> d.field("date").gte(q.date().minus(window).toString())
+                .filter(f -> f.range(r -> r.date(d -> d.field(DATE).gte(q.date().minus(window).toString())
                         .lte(q.date().plus(window).toString()))))
-                .filter(f -> f.exists(e -> e.field("storyId")))
+                .filter(f -> f.exists(e -> e.field(STORY_ID)))
                 .mustNot(n -> n.ids(i -> i.values(q.articleId())))
                 .should(should).minimumShouldMatch("1")));
     }
@@ -104,10 +111,10 @@ public class StoryCandidateSearch {
     private static List<Candidate> candidates(List<Hit<Void>> hits) {
         List<Candidate> out = new ArrayList<>();
         for (Hit<Void> hit : hits) {
-            String id = first(hit, "id");
-            String storyId = first(hit, "storyId");
-            String millis = first(hit, "date");
-            String keys64 = first(hit, "storyKeys");
+            String id = first(hit, ID);
+            String storyId = first(hit, STORY_ID);
+            String millis = first(hit, DATE);
+            String keys64 = first(hit, STORY_KEYS);
             if (id != null && storyId != null && keys64 != null) {
                 out.add(new Candidate(id, storyId, millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis)),
                         StoryKeysCodec.decode(keys64)));

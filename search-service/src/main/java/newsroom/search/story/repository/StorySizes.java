@@ -1,5 +1,7 @@
 package newsroom.search.story.repository;
 
+import static newsroom.search.repository.ArticleFields.STORY_ID;
+
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,8 +27,8 @@ public final class StorySizes {
         }
         List<FieldValue> ids = storyIds.stream().distinct().map(FieldValue::of).toList();
         SearchResponse<Void> response = client.search(s -> s.index(index).size(0)
-                .query(q -> q.terms(t -> t.field("storyId").terms(v -> v.value(ids))))
-                .aggregations("stories", a -> a.terms(t -> t.field("storyId").size(ids.size()))), Void.class);
+                .query(q -> q.terms(t -> t.field(STORY_ID).terms(v -> v.value(ids))))
+                .aggregations("stories", a -> a.terms(t -> t.field(STORY_ID).size(ids.size()))), Void.class);
         for (StringTermsBucket b : response.aggregations().get("stories").sterms().buckets().array()) {
             sizes.put(b.key().stringValue(), b.docCount());
         }

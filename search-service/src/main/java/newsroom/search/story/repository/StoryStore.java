@@ -1,5 +1,10 @@
 package newsroom.search.story.repository;
 
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ID;
+import static newsroom.search.repository.ArticleFields.STORY_ID;
+import static newsroom.search.repository.ArticleFields.STORY_KEYS;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Clock;
@@ -101,7 +106,7 @@ public class StoryStore {
             return found;
         }
         MgetResponse<Source> response = client.mget(m -> m.index(index.writeIndex()).ids(List.copyOf(ids))
-                .sourceIncludes("id", "storyId", "date", "storyKeys"), Source.class);
+                .sourceIncludes(ID, STORY_ID, DATE, STORY_KEYS), Source.class);
         for (MultiGetResponseItem<Source> item : response.docs()) {
             if (item.isResult() && item.result().found() && item.result().source() != null) {
                 Source s = item.result().source();
@@ -192,10 +197,10 @@ public class StoryStore {
         client.update(u -> u.index(storiesIndex()).id(absorbed).doc(entry).upsert(entry), Map.class);
         cache.forget(absorbed);
         refresh();
-        Map<String, Object> repointed = Map.of("storyId", survivor);
+        Map<String, Object> repointed = Map.of(STORY_ID, survivor);
         for (int page = 0; page < MAX_MERGE_PAGES; page++) {
             SearchResponse<Void> found = client.search(s -> s.index(index.writeIndex())
-                    .query(q -> q.term(t -> t.field("storyId").value(absorbed))).size(MERGE_PAGE).source(f -> f
+                    .query(q -> q.term(t -> t.field(STORY_ID).value(absorbed))).size(MERGE_PAGE).source(f -> f
                             .fetch(false)).trackTotalHits(t -> t.enabled(false)), Void.class);
             if (found.hits().hits().isEmpty()) {
                 return;

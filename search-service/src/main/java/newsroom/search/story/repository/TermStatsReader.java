@@ -1,5 +1,9 @@
 package newsroom.search.story.repository;
 
+import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
+import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
+import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,9 +39,6 @@ import newsroom.search.repository.IndexAnalysis;
 public class TermStatsReader {
     /** Text per artificial document: bounds what one analysis holds in Elasticsearch's memory. */
     static final int GROUP_CHARS = 1 << 20;
-    static final String TITLE = "titleFolded";
-    static final String BODY = "bodyFolded";
-    static final String ENTITIES = "entityIds";
     /** Term-vector errors that are the article's (text Elasticsearch cannot analyse), not the cluster's. */
     private static final Set<String> ARTICLE_FAULTS = Set.of("illegal_argument_exception", "mapper_parsing_exception",
             "document_parsing_exception", "parse_exception");
@@ -90,7 +91,7 @@ public class TermStatsReader {
         List<MultiTermVectorsOperation> ops = new ArrayList<>();
         for (Map<String, Object> doc : artificial) {
             ops.add(MultiTermVectorsOperation.of(o -> o.index(index.writeIndex()).doc(JsonData.of(doc))
-                    .fields(TITLE, BODY, ENTITIES).termStatistics(true).fieldStatistics(true)
+                    .fields(TITLE_FOLDED, BODY_FOLDED, ENTITY_IDS).termStatistics(true).fieldStatistics(true)
                     .positions(false).offsets(false).payloads(false)));
         }
         MtermvectorsResponse response = client.mtermvectors(m -> m.docs(ops));
@@ -136,9 +137,9 @@ public class TermStatsReader {
             }
         }
         Map<String, Object> artificial = new HashMap<>();
-        artificial.put(TITLE, title.toString());
-        artificial.put(BODY, body.toString());
-        artificial.put(ENTITIES, List.copyOf(entities));
+        artificial.put(TITLE_FOLDED, title.toString());
+        artificial.put(BODY_FOLDED, body.toString());
+        artificial.put(ENTITY_IDS, List.copyOf(entities));
         return artificial;
     }
 
@@ -155,18 +156,18 @@ public class TermStatsReader {
         // title words count twice: a headline says what the event is
         title.forEach((term, n) -> {
             tf.merge(term, 2 * n, Integer::sum);
-            df.merge(term, docFreq(vectors.get(TITLE), term), Math::max);
+            df.merge(term, docFreq(vectors.get(TITLE_FOLDED), term), Math::max);
         });
         body.forEach((term, n) -> {
             tf.merge(term, n, Integer::sum);
-            df.merge(term, docFreq(vectors.get(BODY), term), Math::max);
+            df.merge(term, docFreq(vectors.get(BODY_FOLDED), term), Math::max);
         });
         if (doc.entityIds() != null) {
-            doc.entityIds().forEach(id -> entityDf.put(id, docFreq(vectors.get(ENTITIES), id)));
+            doc.entityIds().forEach(id -> entityDf.put(id, docFreq(vectors.get(ENTITY_IDS), id)));
         }
         // an article with no body words or no entities has no use for their totals: 1 keeps the arithmetic defined
-        long textDocs = body.isEmpty() ? 0 : docCount(vectors.get(BODY));
-        long entityDocs = entityDf.isEmpty() ? 0 : docCount(vectors.get(ENTITIES));
+        long textDocs = body.isEmpty() ? 0 : docCount(vectors.get(BODY_FOLDED));
+        long entityDocs = entityDf.isEmpty() ? 0 : docCount(vectors.get(ENTITY_IDS));
         return new TermStats(tf, df, Math.max(textDocs, 1), entityDf, Math.max(entityDocs, 1));
     }
 

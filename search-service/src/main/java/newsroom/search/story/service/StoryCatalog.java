@@ -1,5 +1,16 @@
 package newsroom.search.story.service;
 
+import static newsroom.search.repository.ArticleFields.BODY;
+import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
+import static newsroom.search.repository.ArticleFields.DATE;
+import static newsroom.search.repository.ArticleFields.ENTITY_TYPE_IDS;
+import static newsroom.search.repository.ArticleFields.ID;
+import static newsroom.search.repository.ArticleFields.SOURCE;
+import static newsroom.search.repository.ArticleFields.STORY_ID;
+import static newsroom.search.repository.ArticleFields.STORY_KEYS;
+import static newsroom.search.repository.ArticleFields.TITLE;
+import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
+
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,15 +83,15 @@ public class StoryCatalog {
             case GROWTH -> NamedValue.of("recent>_count", SortOrder.Desc);
         };
         Aggregation stories = Aggregation.of(a -> a
-                .terms(t -> t.field("storyId").size(size).order(List.of(order, NamedValue.of("_key", SortOrder.Asc))))
-                .aggregations("first", s -> s.min(m -> m.field("date")))
-                .aggregations("last", s -> s.max(m -> m.field("date")))
-                .aggregations("recent", s -> s.filter(f -> f.range(r -> r.date(d -> d.field("date")
+                .terms(t -> t.field(STORY_ID).size(size).order(List.of(order, NamedValue.of("_key", SortOrder.Asc))))
+                .aggregations("first", s -> s.min(m -> m.field(DATE)))
+                .aggregations("last", s -> s.max(m -> m.field(DATE)))
+                .aggregations("recent", s -> s.filter(f -> f.range(r -> r.date(d -> d.field(DATE)
                         .gte(since.toString())))))
-                .aggregations("sources", s -> s.cardinality(c -> c.field("source")))
+                .aggregations("sources", s -> s.cardinality(c -> c.field(SOURCE)))
                 .aggregations("headline", s -> s.topHits(th -> th.size(1)
-                        .sort(so -> so.field(f -> f.field("date").order(SortOrder.Asc)))
-                        .source(src -> src.filter(f -> f.includes("title"))))));
+                        .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Asc)))
+                        .source(src -> src.filter(f -> f.includes(TITLE))))));
         SearchResponse<Void> response = client.search(s -> s.index(index.alias()).size(0)
                 .query(ArticleQueries.of(filter, merges)).aggregations("stories", stories), Void.class);
         List<StringTermsBucket> buckets = response.aggregations().get("stories").sterms().buckets().array();
@@ -91,7 +102,7 @@ public class StoryCatalog {
             String id = b.key().stringValue();
             var hits = b.aggregations().get("headline").topHits().hits().hits();
             String title = hits.isEmpty() || hits.get(0).source() == null ? null
-                    : String.valueOf(hits.get(0).source().toJson().asJsonObject().getString("title", null));
+                    : String.valueOf(hits.get(0).source().toJson().asJsonObject().getString(TITLE, null));
             out.add(new StoryList.Summary(id, title, sizes.getOrDefault(id, b.docCount()), b.docCount(),
                     b.aggregations().get("recent").filter().docCount(),
                     b.aggregations().get("sources").cardinality().value(),
@@ -103,22 +114,22 @@ public class StoryCatalog {
     /** One story (or the one it was merged into), its first {@code limit} articles, outlets, timeline and entities. */
     public StoryDetail detail(String requested, int limit) throws IOException {
         String id = lineage.living(requested);
-        Query inStory = Query.of(q -> q.term(t -> t.field("storyId").value(id)));
+        Query inStory = Query.of(q -> q.term(t -> t.field(STORY_ID).value(id)));
         SearchResponse<ArticleDocument> response = client.search(s -> s.index(index.alias()).query(inStory)
                 .size(limit).trackTotalHits(t -> t.enabled(true))
-                .sort(so -> so.field(f -> f.field("date").order(SortOrder.Asc)))
-                .sort(so -> so.field(f -> f.field("id").order(SortOrder.Asc)))
-                .source(src -> src.filter(f -> f.excludes("body", "bodyFolded", "titleFolded", "storyKeys")))
-                .aggregations("first", a -> a.min(m -> m.field("date")))
-                .aggregations("last", a -> a.max(m -> m.field("date")))
-                .aggregations("sources", a -> a.terms(t -> t.field("source").size(100))
-                        .aggregations("first", x -> x.min(m -> m.field("date"))))
-                .aggregations("hours", a -> a.dateHistogram(d -> d.field("date")
+                .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Asc)))
+                .sort(so -> so.field(f -> f.field(ID).order(SortOrder.Asc)))
+                .source(src -> src.filter(f -> f.excludes(BODY, BODY_FOLDED, TITLE_FOLDED, STORY_KEYS)))
+                .aggregations("first", a -> a.min(m -> m.field(DATE)))
+                .aggregations("last", a -> a.max(m -> m.field(DATE)))
+                .aggregations("sources", a -> a.terms(t -> t.field(SOURCE).size(100))
+                        .aggregations("first", x -> x.min(m -> m.field(DATE))))
+                .aggregations("hours", a -> a.dateHistogram(d -> d.field(DATE)
                         .calendarInterval(CalendarInterval.Hour).minDocCount(1)))
-                .aggregations("days", a -> a.dateHistogram(d -> d.field("date")
+                .aggregations("days", a -> a.dateHistogram(d -> d.field(DATE)
                         .calendarInterval(CalendarInterval.Day).minDocCount(1)))
-                .aggregations("entities", a -> a.terms(t -> t.field("entityTypeIds").size(ENTITY_TERMS))
-                        .aggregations("first", x -> x.min(m -> m.field("date")))), ArticleDocument.class);
+                .aggregations("entities", a -> a.terms(t -> t.field(ENTITY_TYPE_IDS).size(ENTITY_TERMS))
+                        .aggregations("first", x -> x.min(m -> m.field(DATE)))), ArticleDocument.class);
         long size = response.hits().total() == null ? 0 : response.hits().total().value();
         if (size == 0) {
             throw new NotFoundException("no story " + requested);
@@ -173,21 +184,21 @@ public class StoryCatalog {
     public Latest latest(String requested, int limit) throws IOException {
         String id = lineage.living(requested);
         SearchResponse<ArticleDocument> response = client.search(s -> s.index(index.alias())
-                .query(q -> q.term(t -> t.field("storyId").value(id))).size(limit)
+                .query(q -> q.term(t -> t.field(STORY_ID).value(id))).size(limit)
                 .trackTotalHits(t -> t.enabled(true))
-                .sort(so -> so.field(f -> f.field("date").order(SortOrder.Desc)))
-                .sort(so -> so.field(f -> f.field("id").order(SortOrder.Desc)))
-                .source(src -> src.filter(f -> f.excludes("body", "bodyFolded", "titleFolded", "storyKeys")))
+                .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Desc)))
+                .sort(so -> so.field(f -> f.field(ID).order(SortOrder.Desc)))
+                .source(src -> src.filter(f -> f.excludes(BODY, BODY_FOLDED, TITLE_FOLDED, STORY_KEYS)))
                 .aggregations("headline", a -> a.topHits(th -> th.size(1)
-                        .sort(so -> so.field(f -> f.field("date").order(SortOrder.Asc)))
-                        .source(src -> src.filter(f -> f.includes("title"))))), ArticleDocument.class);
+                        .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Asc)))
+                        .source(src -> src.filter(f -> f.includes(TITLE))))), ArticleDocument.class);
         long size = response.hits().total() == null ? 0 : response.hits().total().value();
         if (size == 0) {
             throw new NotFoundException("no story " + requested);
         }
         var first = response.aggregations().get("headline").topHits().hits().hits();
         String headline = first.isEmpty() || first.get(0).source() == null ? null
-                : first.get(0).source().toJson().asJsonObject().getString("title", null);
+                : first.get(0).source().toJson().asJsonObject().getString(TITLE, null);
         return new Latest(id, headline, size, hits(response, id, size));
     }
 
