@@ -145,8 +145,11 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
     @Test
     void storiesAreListedAndShownWithOutletsTimelineAndWhatLaterArticlesAdded() {
         StoryFixtures f = new StoryFixtures();
-        for (EnrichedArticle article : List.of(f.strikeWire(), f.strikeDaily(), f.strikeRadio(),
-                f.sameWeekDistractor())) {
+        EnrichedArticle d = f.sameWeekDistractor();
+        // untitled (a title is optional): its story is listed without a headline
+        EnrichedArticle untitled = new EnrichedArticle(d.schemaVersion(), d.id(), d.url(), d.source(), null, d.body(),
+                d.language(), d.publishedAt(), d.receivedAt(), d.contentHash(), d.feedId(), d.entities(), d.nlp());
+        for (EnrichedArticle article : List.of(f.strikeWire(), f.strikeDaily(), f.strikeRadio(), untitled)) {
             sendAndAwait(f.union.id(), article);
         }
         String strike = stories(f.union.id()).get(f.strikeWire().id());
@@ -158,6 +161,7 @@ class StoryAssignmentIT extends EnrichedArticlesTest {
         assertThat(list.getInt("stories[0].sources")).isEqualTo(3);
         assertThat(list.getString("stories[0].title")).isEqualTo(f.strikeWire().title());
         assertThat(list.getInt("stories[1].size")).isEqualTo(1);
+        assertThat(list.getString("stories[1].title")).isNull();
         JsonPath recent = given().queryParam("entity", f.union.id()).queryParam("sort", "recent").when()
                 .get("/api/stories").then().statusCode(200).extract().jsonPath();
         assertThat(recent.getList("stories.id", String.class)).last().isEqualTo(strike);

@@ -58,6 +58,12 @@ public class StoryCatalog {
     static final Duration HOURLY_UP_TO = Duration.ofHours(72);
     static final int ENTITY_TERMS = 500;
     static final int TOP_ENTITIES = 15;
+    /** What a story's article hits leave out of their source: the texts and the story keys the API never returns. */
+    private static final List<String> NOT_SHOWN = List.of(BODY, BODY_FOLDED, TITLE_FOLDED, STORY_KEYS);
+    /** A story's headline: the title of its first article ({@link #headline(Aggregate)} reads it). */
+    private static final Aggregation HEADLINE = Aggregation.of(a -> a.topHits(th -> th.size(1)
+            .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Asc)))
+            .source(src -> src.filter(f -> f.includes(TITLE)))));
 
     private final ElasticsearchClient client;
     private final ArticleIndex index;
@@ -89,9 +95,7 @@ public class StoryCatalog {
                 .aggregations("recent", s -> s.filter(f -> f.range(r -> r.date(d -> d.field(DATE)
                         .gte(since.toString())))))
                 .aggregations("sources", s -> s.cardinality(c -> c.field(SOURCE)))
-                .aggregations("headline", s -> s.topHits(th -> th.size(1)
-                        .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Asc)))
-                        .source(src -> src.filter(f -> f.includes(TITLE))))));
+                .aggregations("headline", HEADLINE));
         SearchResponse<Void> response = client.search(s -> s.index(index.alias()).size(0)
                 .query(ArticleQueries.of(filter, merges)).aggregations("stories", stories), Void.class);
         List<StringTermsBucket> buckets = response.aggregations().get("stories").sterms().buckets().array();
@@ -100,10 +104,7 @@ public class StoryCatalog {
         List<StoryList.Summary> out = new ArrayList<>();
         for (StringTermsBucket b : buckets) {
             String id = b.key().stringValue();
-            var hits = b.aggregations().get("headline").topHits().hits().hits();
-            String title = hits.isEmpty() || hits.get(0).source() == null ? null
-                    : String.valueOf(hits.get(0).source().toJson().asJsonObject().getString(TITLE, null));
-            out.add(new StoryList.Summary(id, title, sizes.getOrDefault(id, b.docCount()), b.docCount(),
+            out.add(new StoryList.Summary(id, headline(b.aggregations().get("headline")), sizes.getOrDefault(id, b.docCount()), b.docCount(),
                     b.aggregations().get("recent").filter().docCount(),
                     b.aggregations().get("sources").cardinality().value(),
                     instant(b.aggregations().get("first")), instant(b.aggregations().get("last"))));
@@ -119,7 +120,7 @@ public class StoryCatalog {
                 .size(limit).trackTotalHits(t -> t.enabled(true))
                 .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Asc)))
                 .sort(so -> so.field(f -> f.field(ID).order(SortOrder.Asc)))
-                .source(src -> src.filter(f -> f.excludes(BODY, BODY_FOLDED, TITLE_FOLDED, STORY_KEYS)))
+                .source(src -> src.filter(f -> f.excludes(NOT_SHOWN)))
                 .aggregations("first", a -> a.min(m -> m.field(DATE)))
                 .aggregations("last", a -> a.max(m -> m.field(DATE)))
                 .aggregations("sources", a -> a.terms(t -> t.field(SOURCE).size(100))
@@ -188,18 +189,20 @@ public class StoryCatalog {
                 .trackTotalHits(t -> t.enabled(true))
                 .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Desc)))
                 .sort(so -> so.field(f -> f.field(ID).order(SortOrder.Desc)))
-                .source(src -> src.filter(f -> f.excludes(BODY, BODY_FOLDED, TITLE_FOLDED, STORY_KEYS)))
-                .aggregations("headline", a -> a.topHits(th -> th.size(1)
-                        .sort(so -> so.field(f -> f.field(DATE).order(SortOrder.Asc)))
-                        .source(src -> src.filter(f -> f.includes(TITLE))))), ArticleDocument.class);
+                .source(src -> src.filter(f -> f.excludes(NOT_SHOWN)))
+                .aggregations("headline", HEADLINE), ArticleDocument.class);
         long size = response.hits().total() == null ? 0 : response.hits().total().value();
         if (size == 0) {
             throw new NotFoundException("no story " + requested);
         }
-        var first = response.aggregations().get("headline").topHits().hits().hits();
-        String headline = first.isEmpty() || first.get(0).source() == null ? null
+        return new Latest(id, headline(response.aggregations().get("headline")), size, hits(response, id, size));
+    }
+
+    /** The title of a story's first article, from {@link #HEADLINE}; null when that article has none. */
+    private static String headline(Aggregate headline) {
+        var first = headline.topHits().hits().hits();
+        return first.isEmpty() || first.get(0).source() == null ? null
                 : first.get(0).source().toJson().asJsonObject().getString(TITLE, null);
-        return new Latest(id, headline, size, hits(response, id, size));
     }
 
     /** 404 (NotFoundException) unless the id names a story with articles, itself or the one it was merged into. */
