@@ -1,8 +1,8 @@
 package newsroom.search.story.repository;
 
-import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
 import static newsroom.search.repository.ArticleFields.BODY_FOLDED;
 import static newsroom.search.repository.ArticleFields.ENTITY_IDS;
+import static newsroom.search.repository.ArticleFields.TITLE_FOLDED;
 
 import java.io.IOException;
 import java.util.ArrayList;
